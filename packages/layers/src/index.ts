@@ -1,0 +1,13 @@
+export { ActivationLayer, type ActivationLayerOptions } from './activation-layer.js';
+export {
+  BATCH_NORM_DEFAULT_DECAY,
+  BATCH_NORM_DEFAULT_EPSILON,
+  BatchNorm,
+  type BatchNormOptions,
+} from './batch-norm.js';
+export { Dense, type DenseOptions } from './dense.js';
+export { INITIALIZERS, type Initializer, initialWeights, schemeVariance } from './initializers.js';
+export { countCorrect, type LossAndGradient, softmaxCrossEntropy } from './loss.js';
+export { COMPARISON_HIDDEN_UNITS, mlp, type MlpOptions } from './mlp.js';
+export { Sequential } from './sequential.js';
+export type { CallMode, Layer, Parameter, StateTensor } from './types.js';
