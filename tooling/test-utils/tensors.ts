@@ -62,3 +62,16 @@ export function centralDifference(
     return Array.from(up, (u, i) => (u - (down[i] as number)) / (2 * h));
   });
 }
+
+/**
+ * Runs `fn` in a tfjs scope and returns its plain (non-tensor) result; every
+ * tensor created inside is disposed, as with `tf.tidy`, which only returns tensors.
+ */
+export function scoped<T>(fn: () => T): T {
+  tf.engine().startScope();
+  try {
+    return fn();
+  } finally {
+    tf.engine().endScope();
+  }
+}

@@ -22,14 +22,31 @@ describe('elu', () => {
     const alpha = 14.5;
     expectClose(values(eluForward(x, alpha).dydx), [alpha]);
     // (f(h) − f(−h)) / 2h = (h + α(1 − e^−h)) / 2h → (1 + α)/2 = 7.75 as h → 0.
-    expectClose(centralDifference((t) => elu(t, alpha), x, 1e-3), [7.75], 1e-3);
+    expectClose(
+      centralDifference((t) => elu(t, alpha), x, 1e-3),
+      [7.75],
+      1e-3,
+    );
   });
 
   it('matches central differences away from the kink for α = 1, 2.5 and -0.5', () => {
-    const x = tf.tensor3d([[[-3, -0.8], [-0.2, 0.6]], [[1.4, -1.9], [2.5, -0.05]]]);
+    const x = tf.tensor3d([
+      [
+        [-3, -0.8],
+        [-0.2, 0.6],
+      ],
+      [
+        [1.4, -1.9],
+        [2.5, -0.05],
+      ],
+    ]);
     for (const alpha of [1, 2.5, -0.5]) {
       const analytic = values(tf.grad((t) => elu(t, alpha))(x));
-      expectClose(analytic, centralDifference((t) => elu(t, alpha), x), 1e-3);
+      expectClose(
+        analytic,
+        centralDifference((t) => elu(t, alpha), x),
+        1e-3,
+      );
     }
   });
 

@@ -34,7 +34,11 @@ describe('leakyRelu', () => {
       [-2.5, -0.3, 0.4],
       [1.7, -1.1, 2.2],
     ]);
-    expectClose(gradOf(3, x), centralDifference((t) => leakyRelu(t, 3), x), 1e-3);
+    expectClose(
+      gradOf(3, x),
+      centralDifference((t) => leakyRelu(t, 3), x),
+      1e-3,
+    );
   });
 
   it('refuses a slope that is not a finite number, naming it', () => {

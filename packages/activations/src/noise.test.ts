@@ -40,6 +40,8 @@ describe('NoiseStream', () => {
   });
 
   it('refuses a seed that is not a safe integer', () => {
-    expect(() => new NoiseStream({ seed: 1.5, name: 'x' })).toThrow(/seed must be a safe integer, got 1.5/);
+    expect(() => new NoiseStream({ seed: 1.5, name: 'x' })).toThrow(
+      /seed must be a safe integer, got 1.5/,
+    );
   });
 });

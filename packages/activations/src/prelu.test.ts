@@ -6,7 +6,7 @@ import { createPrelu, prelu } from './prelu.js';
 describe('prelu', () => {
   beforeAll(() => useBackend('wasm'));
 
-  it('sums the slope gradient over the batch and keeps alpha\'s shape (case P06)', () => {
+  it("sums the slope gradient over the batch and keeps alpha's shape (case P06)", () => {
     const x = tf.tensor2d([
       [-1, 2, -3],
       [-4, 5, -6],
@@ -34,7 +34,7 @@ describe('prelu', () => {
     expect(dAlpha?.shape).toEqual([32]);
   });
 
-  it('starts at He et al.\'s 0.25 and refuses an unknown sharing', () => {
+  it("starts at He et al.'s 0.25 and refuses an unknown sharing", () => {
     expect(createPrelu().initialParameter).toBe(0.25);
     expect(() => createPrelu({ sharing: 'row' as 'channel' })).toThrow(
       /sharing must be one of channel, shared, element, got "row"/,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATION_NAMES, createActivation, listActivations } from './registry.js';
 
 describe('activation registry', () => {
-  it('holds the comparison\'s six activations by name', () => {
+  it("holds the comparison's six activations by name", () => {
     expect(ACTIVATION_NAMES).toEqual(['relu', 'lrelu', 'vlrelu', 'prelu', 'rrelu', 'elu']);
     expect(createActivation('lrelu').config).toEqual({ alpha: 0.01 });
     expect(createActivation('vlrelu').config).toEqual({ alpha: 1 / 5.5 });
@@ -13,7 +13,9 @@ describe('activation registry', () => {
     expect(() => createActivation('swishy')).toThrow(
       /unknown activation "swishy"; expected one of relu, lrelu, vlrelu, prelu, rrelu, elu/,
     );
-    expect(() => createActivation('elu', { beta: 1 })).toThrow(/elu: unknown option "beta"; its options are alpha/);
+    expect(() => createActivation('elu', { beta: 1 })).toThrow(
+      /elu: unknown option "beta"; its options are alpha/,
+    );
     expect(() => createActivation('relu', { alpha: 1 })).toThrow(/its options are none/);
   });
 

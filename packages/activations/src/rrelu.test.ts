@@ -42,7 +42,9 @@ describe('rrelu evaluation mode', () => {
     const x = tf.ones([1, 10]);
     for (const preset of ['paper', 'torch', 'blog'] as const) {
       const stream = new NoiseStream({ seed: 3, name: preset });
-      expect(values(rrelu(x, { preset, training: true }, { stream }))).toEqual(new Array(10).fill(1));
+      expect(values(rrelu(x, { preset, training: true }, { stream }))).toEqual(
+        new Array(10).fill(1),
+      );
       expect(values(rrelu(x, { preset, training: false }))).toEqual(new Array(10).fill(1));
     }
   });
@@ -72,7 +74,9 @@ describe('rrelu training mode', () => {
     expect(Math.max(...ratio)).toBeLessThanOrEqual(1 / 3 + 1e-7);
 
     const replay = new NoiseStream({ seed: 7, name: 'l' });
-    const grad = tf.grad((t) => rrelu(t, { preset: 'paper', training: true }, { stream: replay }))(x);
+    const grad = tf.grad((t) => rrelu(t, { preset: 'paper', training: true }, { stream: replay }))(
+      x,
+    );
     expectClose(values(grad), ratio, 1e-6);
   });
 
@@ -96,7 +100,11 @@ describe('rrelu training mode', () => {
     act.forward(x, { training: true });
     const { y } = act.forward(x, { training: true });
     expect(act.lastDrawn?.step).toBe(1);
-    expectClose(values(y), Array.from(act.lastDrawn?.slopes ?? [], (s) => -2 * s), 1e-6);
+    expectClose(
+      values(y),
+      Array.from(act.lastDrawn?.slopes ?? [], (s) => -2 * s),
+      1e-6,
+    );
   });
 });
 
@@ -105,10 +113,16 @@ describe('rrelu options', () => {
     expect(() => resolveRreluOptions({ lower: 0.3, upper: 0.1, form: 'multiply' })).toThrow(
       /lower must be ≤ upper, got lower 0.3 > upper 0.1/,
     );
-    expect(() => resolveRreluOptions({ lower: Number.NaN })).toThrow(/lower must be a finite number, got NaN/);
-    expect(() => resolveRreluOptions({ upper: Infinity })).toThrow(/upper must be a finite number, got Infinity/);
+    expect(() => resolveRreluOptions({ lower: Number.NaN })).toThrow(
+      /lower must be a finite number, got NaN/,
+    );
+    expect(() => resolveRreluOptions({ upper: Infinity })).toThrow(
+      /upper must be a finite number, got Infinity/,
+    );
     const tensorBound = tf.scalar(3) as unknown;
-    expect(() => resolveRreluOptions({ lower: tensorBound as number })).toThrow(/lower .* got a tensor/);
+    expect(() => resolveRreluOptions({ lower: tensorBound as number })).toThrow(
+      /lower .* got a tensor/,
+    );
     expect(() => resolveRreluOptions({ form: 'divide', lower: 0, upper: 8 })).toThrow(
       /divide form both bounds must be > 0/,
     );

@@ -1,10 +1,6 @@
-import {
-  type Activation,
-  type ActivationOptions,
-  createActivation,
-} from '@rrelu/activations';
+import { type Activation, type ActivationOptions, createActivation } from '@rrelu/activations';
 import * as tf from '@tensorflow/tfjs-core';
-import type { CallMode, Layer, Parameter, StateTensor } from './types.js';
+import type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';
 
 /** Options of an activation layer. */
 export interface ActivationLayerOptions {
@@ -29,7 +25,8 @@ export class ActivationLayer implements Layer {
 
   constructor(options: ActivationLayerOptions) {
     this.spec = options;
-    const base = typeof options.activation === 'string' ? options.activation : options.activation.name;
+    const base =
+      typeof options.activation === 'string' ? options.activation : options.activation.name;
     this.name = options.name ?? base;
     if (typeof options.activation === 'string') {
       createActivation(options.activation, options.options ?? {}); // validate early
@@ -42,17 +39,17 @@ export class ActivationLayer implements Layer {
     return this.activation;
   }
 
-  build(inputUnits: number, seed: number): number {
+  build(inputUnits: number, seeds: BuildSeeds): number {
     const { activation, options = {} } = this.spec;
     this.activation =
       typeof activation === 'string'
-        ? createActivation(activation, options, { seed, name: this.name })
+        ? createActivation(activation, options, { seed: seeds.noise, name: this.name })
         : activation;
 
     const shape = this.activation.parameterShape([inputUnits]);
     if (shape !== null) {
       const initial = this.activation.initialParameter ?? 0;
-      this.alpha = tf.variable(tf.fill(shape, initial), true, `${this.name}/alpha`);
+      this.alpha = tf.variable(tf.fill(shape, initial), true);
     }
     return inputUnits;
   }
@@ -68,18 +65,20 @@ export class ActivationLayer implements Layer {
     needInput: boolean,
     gradients: Map<string, tf.Tensor>,
   ): tf.Tensor2D | null {
-    if (this.cache === null) throw new Error(`${this.name}: backward called without a training forward`);
+    if (this.cache === null)
+      throw new Error(`${this.name}: backward called without a training forward`);
     const { x, dydx } = this.cache;
     this.cache = null;
 
     if (this.alpha !== null && this.fn.parameterGradient !== undefined) {
-      gradients.set(this.alpha.name, this.fn.parameterGradient(dy, x, this.alpha));
+      gradients.set(`${this.name}/alpha`, this.fn.parameterGradient(dy, x, this.alpha));
     }
     return needInput ? (tf.mul(dy, dydx) as tf.Tensor2D) : null;
   }
 
   parameters(): Parameter[] {
-    return this.alpha === null ? [] : [{ name: this.alpha.name, value: this.alpha, decay: false }];
+    if (this.alpha === null) return [];
+    return [{ name: `${this.name}/alpha`, value: this.alpha, decay: false }];
   }
 
   state(): StateTensor[] {

@@ -14,7 +14,13 @@ describe('BatchNorm', () => {
     bn.build(2);
     // Columns [1, 3] and [2, 6]: means 2 and 4, biased variances 1 and 4,
     // unbiased (×2/1) 2 and 8; so x̂ = [[-1, -1], [1, 1]].
-    const y = bn.forward(tf.tensor2d([[1, 2], [3, 6]]), { training: true });
+    const y = bn.forward(
+      tf.tensor2d([
+        [1, 2],
+        [3, 6],
+      ]),
+      { training: true },
+    );
     expect(y.shape).toEqual([2, 2]);
     expectClose(values(y), [-1, -1, 1, 1]);
     // moving = 0.9·initial + 0.1·batch, from mean 0 and variance 1.
@@ -75,8 +81,12 @@ describe('BatchNorm', () => {
   it('refuses a batch of one in training and a decay outside [0, 1]', () => {
     const bn = new BatchNorm();
     bn.build(2);
-    expect(() => bn.forward(tf.zeros([1, 2]) as tf.Tensor2D, { training: true })).toThrow(/at least 2, got 1/);
-    expect(() => new BatchNorm({ decay: 1.5 })).toThrow(/decay must be a number in \[0, 1\], got 1.5/);
+    expect(() => bn.forward(tf.zeros([1, 2]) as tf.Tensor2D, { training: true })).toThrow(
+      /at least 2, got 1/,
+    );
+    expect(() => new BatchNorm({ decay: 1.5 })).toThrow(
+      /decay must be a number in \[0, 1\], got 1.5/,
+    );
     bn.dispose();
   });
 });

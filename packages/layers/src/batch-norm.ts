@@ -47,7 +47,13 @@ export class BatchNorm implements Layer {
 
   constructor(options: BatchNormOptions = {}) {
     this.name = options.name ?? 'batchNorm';
-    this.decay = requireInRange(this.name, 'decay', options.decay ?? BATCH_NORM_DEFAULT_DECAY, 0, 1);
+    this.decay = requireInRange(
+      this.name,
+      'decay',
+      options.decay ?? BATCH_NORM_DEFAULT_DECAY,
+      0,
+      1,
+    );
     this.epsilon = requireInRange(
       this.name,
       'epsilon',
@@ -61,10 +67,10 @@ export class BatchNorm implements Layer {
 
   build(inputUnits: number): number {
     this.units = inputUnits;
-    if (this.useScale) this.gamma = tf.variable(tf.ones([inputUnits]), true, `${this.name}/gamma`);
-    if (this.useCenter) this.beta = tf.variable(tf.zeros([inputUnits]), true, `${this.name}/beta`);
-    this.movingMean = tf.variable(tf.zeros([inputUnits]), false, `${this.name}/movingMean`);
-    this.movingVariance = tf.variable(tf.ones([inputUnits]), false, `${this.name}/movingVariance`);
+    if (this.useScale) this.gamma = tf.variable(tf.ones([inputUnits]), true);
+    if (this.useCenter) this.beta = tf.variable(tf.zeros([inputUnits]), true);
+    this.movingMean = tf.variable(tf.zeros([inputUnits]), false);
+    this.movingVariance = tf.variable(tf.ones([inputUnits]), false);
     return inputUnits;
   }
 
@@ -105,12 +111,13 @@ export class BatchNorm implements Layer {
     needInput: boolean,
     gradients: Map<string, tf.Tensor>,
   ): tf.Tensor2D | null {
-    if (this.cache === null) throw new Error(`${this.name}: backward called without a training forward`);
+    if (this.cache === null)
+      throw new Error(`${this.name}: backward called without a training forward`);
     const { normalized, invStd } = this.cache;
     this.cache = null;
 
-    if (this.gamma !== null) gradients.set(this.gamma.name, tf.sum(tf.mul(dy, normalized), 0));
-    if (this.beta !== null) gradients.set(this.beta.name, tf.sum(dy, 0));
+    if (this.gamma !== null) gradients.set(`${this.name}/gamma`, tf.sum(tf.mul(dy, normalized), 0));
+    if (this.beta !== null) gradients.set(`${this.name}/beta`, tf.sum(dy, 0));
     if (!needInput) return null;
 
     const g = this.scaled(dy); // [B, units]
@@ -122,16 +129,18 @@ export class BatchNorm implements Layer {
 
   parameters(): Parameter[] {
     const list: Parameter[] = [];
-    if (this.gamma !== null) list.push({ name: this.gamma.name, value: this.gamma, decay: false });
-    if (this.beta !== null) list.push({ name: this.beta.name, value: this.beta, decay: false });
+    if (this.gamma !== null)
+      list.push({ name: `${this.name}/gamma`, value: this.gamma, decay: false });
+    if (this.beta !== null)
+      list.push({ name: `${this.name}/beta`, value: this.beta, decay: false });
     return list;
   }
 
   state(): StateTensor[] {
     const { movingMean, movingVariance } = this.built();
     return [
-      { name: movingMean.name, value: movingMean },
-      { name: movingVariance.name, value: movingVariance },
+      { name: `${this.name}/movingMean`, value: movingMean },
+      { name: `${this.name}/movingVariance`, value: movingVariance },
     ];
   }
 

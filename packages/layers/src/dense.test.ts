@@ -10,7 +10,7 @@ describe('Dense', () => {
   it('builds bit-identical weights from the same seed, seed 0 included (case P05)', () => {
     const weights = (seed: number) => {
       const layer = new Dense({ units: 10, name: 'out' });
-      layer.build(784, seed);
+      layer.build(784, { init: seed, noise: seed });
       const data = values(layer.parameters()[0]?.value as tf.Tensor);
       layer.dispose();
       return data;
@@ -22,7 +22,7 @@ describe('Dense', () => {
 
   it('draws Glorot-uniform weights within ±sqrt(6/(in + out)) with variance 2/(in + out)', () => {
     const layer = new Dense({ units: 1024, name: 'dense1' });
-    layer.build(784, 1);
+    layer.build(784, { init: 1, noise: 1 });
     const w = values(layer.parameters()[0]?.value as tf.Tensor);
     const limit = Math.sqrt(6 / (784 + 1024));
     expect(w.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeLessThanOrEqual(limit);
@@ -35,7 +35,7 @@ describe('Dense', () => {
 
   it('computes x·W + b and refuses the wrong number of features', () => {
     const layer = new Dense({ units: 2, name: 'd' });
-    layer.build(3, 0);
+    layer.build(3, { init: 0, noise: 0 });
     const [kernel, bias] = layer.parameters();
     kernel?.value.assign(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]));
     bias?.value.assign(tf.tensor1d([0.5, -1]));
@@ -49,7 +49,7 @@ describe('Dense', () => {
 
   it('has gradients for W, b and x that match central differences', () => {
     const layer = new Dense({ units: 3, name: 'd' });
-    layer.build(4, 7);
+    layer.build(4, { init: 7, noise: 7 });
     lossGradientCheck(layer, tf.randomNormal([5, 4], 0, 1, 'float32', 3) as tf.Tensor2D);
     layer.dispose();
   });

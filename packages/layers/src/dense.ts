@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { INITIALIZERS, type Initializer, initialWeights } from './initializers.js';
-import type { CallMode, Layer, Parameter, StateTensor } from './types.js';
+import type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';
 import { requireOneOf, requirePositiveInteger } from './validate.js';
 
 /** Options of a dense (fully connected) layer. */
@@ -45,18 +45,18 @@ export class Dense implements Layer {
     this.useBias = options.bias ?? true;
   }
 
-  build(inputUnits: number, seed: number): number {
+  build(inputUnits: number, seeds: BuildSeeds): number {
     this.inputUnits = requirePositiveInteger(this.name, 'input units', inputUnits);
     const weights = initialWeights(
       this.initializer,
       inputUnits,
       this.units,
-      seed,
+      seeds.init,
       `${this.name}/kernel`,
     );
-    this.kernel = tf.variable(tf.tensor2d(weights, [inputUnits, this.units]), true, `${this.name}/kernel`);
+    this.kernel = tf.variable(tf.tensor2d(weights, [inputUnits, this.units]), true);
     if (this.useBias) {
-      this.biasVariable = tf.variable(tf.zeros([this.units]), true, `${this.name}/bias`);
+      this.biasVariable = tf.variable(tf.zeros([this.units]), true);
     }
     return this.units;
   }
@@ -64,7 +64,9 @@ export class Dense implements Layer {
   forward(x: tf.Tensor2D, mode: CallMode): tf.Tensor2D {
     const kernel = this.built();
     if (x.shape[1] !== this.inputUnits) {
-      throw new RangeError(`${this.name}: input has ${x.shape[1]} features, expected ${this.inputUnits}`);
+      throw new RangeError(
+        `${this.name}: input has ${x.shape[1]} features, expected ${this.inputUnits}`,
+      );
     }
 
     if (mode.training) this.input = x;
@@ -81,8 +83,8 @@ export class Dense implements Layer {
     const x = this.input;
     if (x === null) throw new Error(`${this.name}: backward called without a training forward`);
 
-    gradients.set(kernel.name, tf.matMul(tf.transpose(x), dy)); // [in, units]
-    if (this.biasVariable !== null) gradients.set(this.biasVariable.name, tf.sum(dy, 0));
+    gradients.set(`${this.name}/kernel`, tf.matMul(tf.transpose(x), dy)); // [in, units]
+    if (this.biasVariable !== null) gradients.set(`${this.name}/bias`, tf.sum(dy, 0));
     this.input = null;
     if (!needInput) return null;
     return tf.transpose(tf.matMul(kernel, tf.transpose(dy))) as tf.Tensor2D; // [B, in]
@@ -90,9 +92,9 @@ export class Dense implements Layer {
 
   parameters(): Parameter[] {
     const kernel = this.built();
-    const list: Parameter[] = [{ name: kernel.name, value: kernel, decay: true }];
+    const list: Parameter[] = [{ name: `${this.name}/kernel`, value: kernel, decay: true }];
     if (this.biasVariable !== null) {
-      list.push({ name: this.biasVariable.name, value: this.biasVariable, decay: false });
+      list.push({ name: `${this.name}/bias`, value: this.biasVariable, decay: false });
     }
     return list;
   }

@@ -10,4 +10,4 @@ export { INITIALIZERS, type Initializer, initialWeights, schemeVariance } from '
 export { countCorrect, type LossAndGradient, softmaxCrossEntropy } from './loss.js';
 export { COMPARISON_HIDDEN_UNITS, mlp, type MlpOptions } from './mlp.js';
 export { Sequential } from './sequential.js';
-export type { CallMode, Layer, Parameter, StateTensor } from './types.js';
+export type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';

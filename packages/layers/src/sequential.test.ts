@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectClose, useBackend, values } from '../../../tooling/test-utils/tensors.js';
+import { expectClose, scoped, useBackend, values } from '../../../tooling/test-utils/tensors.js';
 import { ActivationLayer } from './activation-layer.js';
 import { softmaxCrossEntropy } from './loss.js';
 import { mlp } from './mlp.js';
@@ -11,7 +11,10 @@ describe('softmaxCrossEntropy', () => {
 
   it('gives ln 2 and (softmax − onehot)/B for equal logits', () => {
     const { loss, dLogits, correct } = softmaxCrossEntropy(
-      tf.tensor2d([[0, 0], [1, 3]]),
+      tf.tensor2d([
+        [0, 0],
+        [1, 3],
+      ]),
       tf.tensor1d([0, 1], 'int32'),
     );
     // Row 1: −ln(1/2); row 2: −ln(e³/(e + e³)) = ln(1 + e^−2).
@@ -25,7 +28,7 @@ describe('softmaxCrossEntropy', () => {
 describe('mlp', () => {
   beforeAll(() => useBackend('wasm'));
 
-  it('counts the comparison network\'s parameters: 784·1024 + 1024 + 1024·128 + 128 + 128·10 + 10', () => {
+  it("counts the comparison network's parameters: 784·1024 + 1024 + 1024·128 + 128 + 128·10 + 10", () => {
     const model = mlp({ activation: 'relu' }).build(784, 0);
     expect(model.countParameters()).toBe(784 * 1024 + 1024 + 1024 * 128 + 128 + 128 * 10 + 10);
     expect(model.summary()).toContain('dense 784 → 1024');
@@ -46,11 +49,12 @@ describe('mlp', () => {
       'dense3/kernel:4,10',
       'dense3/bias:10',
     ]);
-    expect(model.parameters().filter((p) => p.decay).map((p) => p.name)).toEqual([
-      'dense1/kernel',
-      'dense2/kernel',
-      'dense3/kernel',
-    ]);
+    expect(
+      model
+        .parameters()
+        .filter((p) => p.decay)
+        .map((p) => p.name),
+    ).toEqual(['dense1/kernel', 'dense2/kernel', 'dense3/kernel']);
     model.dispose();
   });
 
@@ -60,8 +64,14 @@ describe('mlp', () => {
       const x = tf.randomNormal([6, 5], 0, 1, 'float32', 1) as tf.Tensor2D;
       const labels = tf.tensor1d([0, 1, 2, 0, 1, 2], 'int32');
       const loss = () =>
-        tf.tidy(() => softmaxCrossEntropy(model.forward(x, { training: true }), labels).loss.dataSync()[0] as number);
-      const analytic = tf.tidy(() => {
+        tf.tidy(
+          () =>
+            softmaxCrossEntropy(
+              model.forward(x, { training: true }),
+              labels,
+            ).loss.dataSync()[0] as number,
+        );
+      const analytic = scoped(() => {
         const { dLogits } = softmaxCrossEntropy(model.forward(x, { training: true }), labels);
         return new Map([...model.backward(dLogits)].map(([k, v]) => [k, values(v)]));
       });
@@ -86,8 +96,14 @@ describe('mlp', () => {
 
   it('passes dy ⊙ slope back through an activation layer and gives PReLU its slope gradient', () => {
     const layer = new ActivationLayer({ activation: 'prelu' });
-    layer.build(3, 0);
-    lossGradientCheck(layer, tf.tensor2d([[-1, 2, -3], [-4, 5, -6]]));
+    layer.build(3, { init: 0, noise: 0 });
+    lossGradientCheck(
+      layer,
+      tf.tensor2d([
+        [-1, 2, -3],
+        [-4, 5, -6],
+      ]),
+    );
     layer.dispose();
   });
 });

@@ -20,18 +20,24 @@ export class Sequential {
     const names = new Set<string>();
     for (const layer of layers) {
       if (names.has(layer.name)) {
-        throw new RangeError(`Sequential: two layers are named "${layer.name}"; names must be unique`);
+        throw new RangeError(
+          `Sequential: two layers are named "${layer.name}"; names must be unique`,
+        );
       }
       names.add(layer.name);
     }
     this.layers = layers;
   }
 
-  /** Creates every layer's variables from `seed`; the same seed gives the same weights. */
-  build(inputUnits: number, seed: number): this {
+  /**
+   * Creates every layer's variables: weights from `seed`, RReLU noise from
+   * `noiseSeed` (default: `seed`). The same seeds give bit-identical models.
+   */
+  build(inputUnits: number, seed: number, noiseSeed = seed): this {
     this.inputUnits = requirePositiveInteger('Sequential', 'input units', inputUnits);
+    const seeds = { init: seed, noise: noiseSeed };
     let units = inputUnits;
-    for (const layer of this.layers) units = layer.build(units, seed);
+    for (const layer of this.layers) units = layer.build(units, seeds);
     this.outputUnits = units;
     return this;
   }

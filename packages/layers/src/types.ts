@@ -1,5 +1,14 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
+/**
+ * Seeds a layer builds from: initial weights come from `init`, RReLU noise
+ * from `noise`, so changing the activation never changes the initial weights.
+ */
+export interface BuildSeeds {
+  init: number;
+  noise: number;
+}
+
 /** Whether a call trains (batch statistics, RReLU noise, caching for backward). */
 export interface CallMode {
   training: boolean;
@@ -28,14 +37,18 @@ export interface StateTensor {
 export interface Layer {
   readonly name: string;
   /** Creates the layer's variables for inputs with `inputUnits` features; returns its output units. */
-  build(inputUnits: number, seed: number): number;
+  build(inputUnits: number, seeds: BuildSeeds): number;
   forward(x: tf.Tensor2D, mode: CallMode): tf.Tensor2D;
   /**
    * Back-propagates dy through the last training forward: returns dL/dx
    * (or null when `needInput` is false) and puts each parameter's gradient
    * in `gradients` under the parameter's name.
    */
-  backward(dy: tf.Tensor2D, needInput: boolean, gradients: Map<string, tf.Tensor>): tf.Tensor2D | null;
+  backward(
+    dy: tf.Tensor2D,
+    needInput: boolean,
+    gradients: Map<string, tf.Tensor>,
+  ): tf.Tensor2D | null;
   parameters(): Parameter[];
   state(): StateTensor[];
   /** One line for a model summary, e.g. `dense 784 → 1024`. */

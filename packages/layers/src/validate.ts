@@ -15,7 +15,9 @@ export function requireInRange(
   max: number,
 ): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new RangeError(`${owner}: ${option} must be a number in [${min}, ${max}], got ${String(value)}`);
+    throw new RangeError(
+      `${owner}: ${option} must be a number in [${min}, ${max}], got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -28,7 +30,9 @@ export function requireOneOf<T extends string>(
   allowed: readonly T[],
 ): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new RangeError(`${owner}: ${option} must be one of ${allowed.join(', ')}, got ${String(value)}`);
+    throw new RangeError(
+      `${owner}: ${option} must be one of ${allowed.join(', ')}, got ${String(value)}`,
+    );
   }
   return value as T;
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { expectClose } from '../../../../tooling/test-utils/tensors.js';
+import { expectClose, scoped } from '../../../../tooling/test-utils/tensors.js';
 import type { Layer } from '../types.js';
 
 /**
@@ -8,11 +8,15 @@ import type { Layer } from '../types.js';
  * gradient and every parameter's gradient, element by element.
  */
 export function lossGradientCheck(layer: Layer, x: tf.Tensor2D, h = 1e-2, epsilon = 2e-3): void {
-  const r = tf.tidy(() => tf.randomNormal(layer.forward(x, { training: false }).shape, 0, 1, 'float32', 11));
+  const r = tf.tidy(() =>
+    tf.randomNormal(layer.forward(x, { training: false }).shape, 0, 1, 'float32', 11),
+  );
   const loss = (input: tf.Tensor2D) =>
-    tf.tidy(() => tf.sum(tf.mul(layer.forward(input, { training: true }), r)).dataSync()[0] as number);
+    tf.tidy(
+      () => tf.sum(tf.mul(layer.forward(input, { training: true }), r)).dataSync()[0] as number,
+    );
 
-  const { dx, gradients } = tf.tidy(() => {
+  const { dx, gradients } = scoped(() => {
     const grads = new Map<string, tf.Tensor>();
     layer.forward(x, { training: true });
     const dInput = layer.backward(r as tf.Tensor2D, true, grads);

@@ -1,0 +1,121 @@
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import { toMetricsCsv } from './csv.js';
+import { accuracyFigureSpec } from './figure-spec.js';
+import { renderSvg, svgToPng } from './render.js';
+import type { EpochRow } from './rows.js';
+import { type SummaryRow, summarize } from './summary.js';
+import { toMarkdown } from './table.js';
+
+/** Names of the files {@link writeReport} writes, in the order it writes them. */
+export const REPORT_FILES = {
+  metrics: 'metrics.csv',
+  summaryJson: 'summary.json',
+  summaryMarkdown: 'summary.md',
+  figureSpec: 'figure.vl.json',
+  figureSvg: 'figure.svg',
+  figurePng: 'figure.png',
+} as const;
+
+/**
+ * Content of summary.json. After a JSON round trip a NaN training loss reads
+ * back as null.
+ */
+export interface SummaryJson<Meta = unknown> {
+  /** The caller's run description, as given to {@link writeReport}. */
+  meta: Meta;
+  /** Every epoch row, with the field names of {@link EpochRow}. */
+  rows: EpochRow[];
+  /** Output of `summarize(rows)`. */
+  summary: SummaryRow[];
+}
+
+/** Options of {@link writeReport}. */
+export interface WriteReportOptions {
+  /** Figure title; default the one of `accuracyFigureSpec`. */
+  title?: string;
+  /** Receives Vega-Lite and Vega warnings raised while rendering the figure. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Writes a file so that readers see either the old or the new content, never
+ * a partial file: the data goes to `<path>.<pid>.tmp` in the same folder, is
+ * flushed to disk (fsync), then renamed over `path`. On failure the temporary
+ * file is removed, the old file is left as it was, and the error is rethrown
+ * with the path in its message (the original error as `cause`).
+ *
+ * TODO: the temporary name only holds the process id, so two concurrent
+ * writes to the same path from one process are not supported.
+ *
+ * @param filePath Destination; its folder must exist.
+ * @param data Text (written as UTF-8) or bytes.
+ * @example
+ * await writeFileAtomic('results/metrics.csv', toMetricsCsv(rows));
+ */
+export async function writeFileAtomic(filePath: string, data: string | Uint8Array): Promise<void> {
+  const temporaryPath = `${filePath}.${process.pid}.tmp`;
+  let handle: FileHandle | undefined;
+
+  try {
+    handle = await open(temporaryPath, 'w');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temporaryPath, filePath);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temporaryPath, { force: true }).catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`could not write ${filePath}: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Writes the report of a grid run into `outDir` (created if missing), each
+ * file atomically: metrics.csv (every epoch row), summary.json
+ * (`{ meta, rows, summary }`; NaN becomes null in JSON), summary.md (the
+ * Markdown table), figure.vl.json (the Vega-Lite spec), figure.svg and
+ * figure.png (twice the SVG's size, DejaVu Sans text).
+ *
+ * @param outDir Folder for the report files.
+ * @param rows Epoch rows of the runs; at least one with a finite test accuracy.
+ * @param meta Run description stored as-is under `meta` in summary.json
+ *   (e.g. options, versions, start time); must be JSON-serializable.
+ * @param options Figure title and warning sink.
+ * @returns The paths written, in the order of {@link REPORT_FILES}.
+ * @example
+ * const paths = await writeReport('results/2024-05-01', rows, { epochs: 10, seeds: [1, 2, 3] });
+ */
+export async function writeReport(
+  outDir: string,
+  rows: readonly EpochRow[],
+  meta: object,
+  options: WriteReportOptions = {},
+): Promise<string[]> {
+  if (rows.length === 0) throw new RangeError('writeReport needs at least one epoch row, got 0');
+
+  const summary = summarize(rows);
+  const spec = accuracyFigureSpec(rows, { title: options.title });
+  const svg = await renderSvg(spec, { onWarning: options.onWarning });
+  const summaryJson: SummaryJson = { meta, rows: [...rows], summary };
+  const contents: [string, string | Uint8Array][] = [
+    [REPORT_FILES.metrics, toMetricsCsv(rows)],
+    [REPORT_FILES.summaryJson, `${JSON.stringify(summaryJson, null, 2)}\n`],
+    [REPORT_FILES.summaryMarkdown, toMarkdown(summary)],
+    [REPORT_FILES.figureSpec, `${JSON.stringify(spec, null, 2)}\n`],
+    [REPORT_FILES.figureSvg, svg],
+    [REPORT_FILES.figurePng, svgToPng(svg)],
+  ];
+
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, data] of contents) {
+    const filePath = path.join(outDir, name);
+    await writeFileAtomic(filePath, data);
+    written.push(filePath);
+  }
+  return written;
+}

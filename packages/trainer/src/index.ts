@@ -1,0 +1,23 @@
+export { BACKEND_NAMES, type BackendInfo, type BackendName, initBackend } from './backend.js';
+export { DEFAULT_RUN_CONFIG, type RunConfig, resolveRunConfig } from './config.js';
+export { EVALUATION_BATCH_SIZE, type Evaluation, evaluate } from './evaluate.js';
+export type { Divergence, EpochMetrics, RunResult, TrainEvent } from './events.js';
+export {
+  type ActivationChoice,
+  type Cell,
+  canonicalJson,
+  cellId,
+  type GridSpec,
+  planGrid,
+} from './grid.js';
+export {
+  createOptimizer,
+  OPTIMIZER_DEFAULTS,
+  OPTIMIZER_NAMES,
+  type Optimizer,
+  type OptimizerName,
+  type OptimizerOptions,
+} from './optimizers.js';
+export { learningRateAt, type Schedule } from './schedules.js';
+export { deriveSeed, type RunSeeds, runSeeds } from './seeds.js';
+export { buildModel, type TrainOptions, train } from './train.js';
