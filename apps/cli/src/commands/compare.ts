@@ -24,6 +24,7 @@ export interface CompareFlags {
   seeds: number;
   trainSize?: number;
   validationSize: number;
+  testSize?: number;
   out?: string;
   dataDir?: string;
   workers: number;
@@ -69,6 +70,11 @@ export function compareCommand(): Command {
       wholeNumber('--validation-size', 0),
       5000,
     )
+    .option(
+      '--test-size <n>',
+      'evaluate on the first N test examples only (default: all 10,000)',
+      wholeNumber('--test-size', 1),
+    )
     .option('--out <dir>', 'output folder (default: results/<timestamp>)')
     .option(
       '--data-dir <dir>',
@@ -94,6 +100,7 @@ export async function runCompare(flags: CompareFlags): Promise<number> {
   const dataOptions = {
     ...(flags.dataDir === undefined ? {} : { dataDir: path.resolve(flags.dataDir) }),
     ...(flags.trainSize === undefined ? {} : { trainSize: flags.trainSize }),
+    ...(flags.testSize === undefined ? {} : { testSize: flags.testSize }),
     validationSize: flags.validationSize,
   };
 
