@@ -1,5 +1,6 @@
 import { type Activation, type ActivationOptions, createActivation } from '@rrelu/activations';
 import * as tf from '@tensorflow/tfjs-core';
+import { newVariable } from './variables.js';
 import type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';
 
 /** Options of an activation layer. */
@@ -49,7 +50,7 @@ export class ActivationLayer implements Layer {
     const shape = this.activation.parameterShape([inputUnits]);
     if (shape !== null) {
       const initial = this.activation.initialParameter ?? 0;
-      this.alpha = tf.variable(tf.fill(shape, initial), true);
+      this.alpha = newVariable(() => tf.fill(shape, initial), true);
     }
     return inputUnits;
   }

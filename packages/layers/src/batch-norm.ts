@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { newVariable } from './variables.js';
 import type { CallMode, Layer, Parameter, StateTensor } from './types.js';
 import { requireInRange } from './validate.js';
 
@@ -67,10 +68,10 @@ export class BatchNorm implements Layer {
 
   build(inputUnits: number): number {
     this.units = inputUnits;
-    if (this.useScale) this.gamma = tf.variable(tf.ones([inputUnits]), true);
-    if (this.useCenter) this.beta = tf.variable(tf.zeros([inputUnits]), true);
-    this.movingMean = tf.variable(tf.zeros([inputUnits]), false);
-    this.movingVariance = tf.variable(tf.ones([inputUnits]), false);
+    if (this.useScale) this.gamma = newVariable(() => tf.ones<tf.Rank.R1>([inputUnits]), true);
+    if (this.useCenter) this.beta = newVariable(() => tf.zeros<tf.Rank.R1>([inputUnits]), true);
+    this.movingMean = newVariable(() => tf.zeros<tf.Rank.R1>([inputUnits]), false);
+    this.movingVariance = newVariable(() => tf.ones<tf.Rank.R1>([inputUnits]), false);
     return inputUnits;
   }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { newVariable } from './variables.js';
 import { INITIALIZERS, type Initializer, initialWeights } from './initializers.js';
 import type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';
 import { requireOneOf, requirePositiveInteger } from './validate.js';
@@ -54,9 +55,9 @@ export class Dense implements Layer {
       seeds.init,
       `${this.name}/kernel`,
     );
-    this.kernel = tf.variable(tf.tensor2d(weights, [inputUnits, this.units]), true);
+    this.kernel = newVariable(() => tf.tensor2d(weights, [inputUnits, this.units]), true);
     if (this.useBias) {
-      this.biasVariable = tf.variable(tf.zeros([this.units]), true);
+      this.biasVariable = newVariable(() => tf.zeros<tf.Rank.R1>([this.units]), true);
     }
     return this.units;
   }

@@ -107,3 +107,17 @@ describe('mlp', () => {
     layer.dispose();
   });
 });
+
+describe('model lifetime', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('returns the tensor count to its baseline when a model is built and disposed (case P12)', () => {
+    const baseline = tf.memory().numTensors;
+    const model = mlp({ activation: 'prelu', batchNorm: true }).build(784, 1);
+    expect(tf.memory().numTensors).toBe(
+      baseline + model.parameters().length + model.state().length,
+    );
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+});
