@@ -80,3 +80,24 @@ describe('optimizers, first steps derived by hand', () => {
     );
   });
 });
+
+describe('fused updates', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('match the tfjs-op updates for every optimizer over ten steps', () => {
+    const theta0 = Array.from({ length: 64 }, (_, i) => Math.sin(i));
+    const grad = Array.from({ length: 64 }, (_, i) => Math.cos(3 * i) * 0.1);
+    for (const name of ['adam', 'sgd', 'momentum', 'rmsprop'] as const) {
+      const run = (implementation: 'fused' | 'ops') =>
+        trajectory(
+          { name, learningRate: 0.01, weightDecay: 0.01, implementation },
+          theta0,
+          grad,
+          10,
+        );
+      const fused = run('fused');
+      const ops = run('ops');
+      fused.forEach((step, i) => expectClose(step, ops[i] ?? [], 1e-5));
+    }
+  });
+});

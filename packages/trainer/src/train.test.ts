@@ -83,3 +83,28 @@ describe('train', () => {
     await expect(train({ activation: 'nope' }, data)).rejects.toThrow(/unknown activation "nope"/);
   });
 });
+
+describe('fused optimizer updates inside training', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('train exactly as the tfjs-op updates through matMul layers (to float32 rounding)', async () => {
+    const data = await loadMnist({ validationSize: 100, trainSize: 200, testSize: 200 });
+    const losses = async (implementation: 'fused' | 'ops') => {
+      const seen: number[] = [];
+      await train(
+        {
+          ...small,
+          activation: 'relu',
+          optimizer: { name: 'adam', learningRate: 1e-2, implementation },
+        },
+        data,
+        { reportEvery: 1, onEvent: (e) => e.type === 'step' && seen.push(e.loss) },
+      );
+      return seen;
+    };
+    const fused = await losses('fused');
+    const ops = await losses('ops');
+    expect(fused).toHaveLength(ops.length);
+    fused.forEach((loss, i) => expect(Math.abs(loss - (ops[i] ?? 0))).toBeLessThan(1e-4));
+  });
+});
