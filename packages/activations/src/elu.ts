@@ -19,10 +19,13 @@ export const ELU_DEFAULT_ALPHA = 1;
 export function eluForward(x: tf.Tensor, alpha = ELU_DEFAULT_ALPHA): LocalForward {
   requireFinite('elu', 'alpha', alpha);
 
-  const alphaExp = tf.mul(alpha, tf.exp(tf.minimum(x, 0))); // α·e^min(x,0); α where x ≥ 0
-  const y = tf.add(tf.relu(x), tf.sub(alphaExp, alpha));
-  const dydx = tf.add(alphaExp, tf.mul(tf.step(x, 0), tf.sub(1, alphaExp)));
-  return { y, dydx };
+  return tf.tidy(() => {
+    const alphaExp = tf.mul(alpha, tf.exp(tf.minimum(x, 0))); // α·e^min(x,0); α where x ≥ 0
+
+    const y = tf.add(tf.relu(x), tf.sub(alphaExp, alpha));
+    const dydx = tf.add(alphaExp, tf.mul(tf.step(x, 0), tf.sub(1, alphaExp)));
+    return { y, dydx };
+  });
 }
 
 /** ELU with its exact gradient, usable inside `tf.grad`. */

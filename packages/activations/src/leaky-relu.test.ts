@@ -7,6 +7,7 @@ import {
   values,
 } from '../../../tooling/test-utils/tensors.js';
 import { createLeakyRelu, leakyRelu } from './leaky-relu.js';
+import { expectGradientsMatchFiniteDifferences } from './test-utils/gradient-check.js';
 
 const gradOf = (alpha: number, x: tf.Tensor) => values(tf.grad((t) => leakyRelu(t, alpha))(x));
 
@@ -39,6 +40,12 @@ describe('leakyRelu', () => {
       centralDifference((t) => leakyRelu(t, 3), x),
       1e-3,
     );
+  });
+
+  it('matches central differences for slopes 0.01, 1/5.5, 0, −2 and 3 on every rank', () => {
+    for (const alpha of [0.01, 1 / 5.5, 0, -2, 3]) {
+      expectGradientsMatchFiniteDifferences((t) => leakyRelu(t, alpha), `leakyRelu ${alpha}`);
+    }
   });
 
   it('refuses a slope that is not a finite number, naming it', () => {

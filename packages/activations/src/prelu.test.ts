@@ -1,7 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectClose, useBackend, values } from '../../../tooling/test-utils/tensors.js';
+import {
+  centralDifference,
+  expectClose,
+  useBackend,
+  values,
+} from '../../../tooling/test-utils/tensors.js';
 import { createPrelu, prelu } from './prelu.js';
+import {
+  CHECK_SHAPES,
+  CHECK_STEP,
+  GRADIENT_TOLERANCE,
+  inputAwayFromKink,
+} from './test-utils/gradient-check.js';
 
 describe('prelu', () => {
   beforeAll(() => useBackend('wasm'));
@@ -39,5 +50,43 @@ describe('prelu', () => {
     expect(() => createPrelu({ sharing: 'row' as 'channel' })).toThrow(
       /sharing must be one of channel, shared, element, got "row"/,
     );
+  });
+});
+
+describe('prelu gradients', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('dx matches central differences on every rank (one slope per channel)', () => {
+    for (const shape of CHECK_SHAPES) {
+      const channels = shape[shape.length - 1] ?? 1;
+      const alpha = shape.length === 0 ? tf.scalar(0.3) : tf.linspace(-0.5, 1.5, channels);
+      const op = (t: tf.Tensor) => prelu(t, alpha);
+      const x = inputAwayFromKink(shape);
+      expectClose(values(tf.grad(op)(x)), centralDifference(op, x, CHECK_STEP), GRADIENT_TOLERANCE);
+    }
+  });
+
+  it('d alpha matches central differences, one slope perturbed at a time (4-D input)', () => {
+    const x = inputAwayFromKink([2, 3, 2, 3]);
+    const alpha = tf.tensor1d([0.1, 0.25, -0.4]);
+    const [, dAlpha] = tf.grads((a, b) => prelu(a as tf.Tensor, b as tf.Tensor))([x, alpha]);
+    const sum = (a: tf.Tensor) => values(tf.sum(prelu(x, a)))[0] as number;
+    // y is linear in alpha, so the central difference is exact up to float32 rounding.
+    const h = 1e-2;
+    const numeric = [0, 1, 2].map((j) => {
+      const bump = tf.tensor1d([0, 1, 2].map((k) => (k === j ? 1 : 0)));
+      return (sum(tf.add(alpha, tf.mul(h, bump))) - sum(tf.sub(alpha, tf.mul(h, bump)))) / (2 * h);
+    });
+    expect(dAlpha?.shape).toEqual([3]);
+    expectClose(values(dAlpha as tf.Tensor), numeric, GRADIENT_TOLERANCE);
+  });
+
+  it('takes the slope at x = 0 for dx and adds nothing to d alpha there', () => {
+    const [dx, dAlpha] = tf.grads((a, b) => prelu(a as tf.Tensor, b as tf.Tensor))([
+      tf.tensor1d([0, 0]),
+      tf.tensor1d([0.2, 0.7]),
+    ]);
+    expectClose(values(dx as tf.Tensor), [0.2, 0.7]);
+    expectClose(values(dAlpha as tf.Tensor), [0, 0]); // Σ dy·min(x, 0) = 0
   });
 });

@@ -20,8 +20,7 @@ export const PRELU_SHARING: readonly PreluSharing[] = ['channel', 'shared', 'ele
  * preluForward(x, tf.tensor1d([0.25, 0.25])).y;
  */
 export function preluForward(x: tf.Tensor, alpha: tf.Tensor): LocalForward {
-  const dydx = piecewiseSlope(x, alpha);
-  return { y: tf.prelu(x, alpha), dydx };
+  return tf.tidy(() => ({ y: tf.prelu(x, alpha), dydx: piecewiseSlope(x, alpha) }));
 }
 
 /**

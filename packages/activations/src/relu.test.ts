@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, useBackend, values } from '../../../tooling/test-utils/tensors.js';
 import { relu, reluForward } from './relu.js';
+import { expectGradientsMatchFiniteDifferences } from './test-utils/gradient-check.js';
 
 describe('relu', () => {
   beforeAll(() => useBackend('wasm'));
@@ -14,6 +15,10 @@ describe('relu', () => {
     expectClose(values(y), [0, 0, 2]);
     expectClose(values(dydx), [0, 0, 1]);
     expectClose(values(tf.grad((t) => relu(t))(x)), [0, 0, 1]);
+  });
+
+  it('matches central differences away from the kink on scalar, 1-D, 2-D and 4-D inputs', () => {
+    expectGradientsMatchFiniteDifferences((t) => relu(t), 'relu');
   });
 
   it('adds no tensors inside tidy, forward and backward', () => {

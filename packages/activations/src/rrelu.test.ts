@@ -1,10 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, useBackend, values } from '../../../tooling/test-utils/tensors.js';
-import { leakyRelu } from './leaky-relu.js';
 import { NoiseStream } from './noise.js';
 import { createRrelu, rrelu, rreluForward } from './rrelu.js';
-import { resolveRreluOptions, rreluSlopeDistribution } from './rrelu-options.js';
+import {
+  RRELU_EVALUATION,
+  RRELU_NOISE,
+  RRELU_PRESET_NAMES,
+  rreluSlopeDistribution,
+} from './rrelu-options.js';
+import { expectGradientsMatchFiniteDifferences } from './test-utils/gradient-check.js';
 
 const TORCH_EVAL_SLOPE = (1 / 8 + 1 / 3) / 2; // 11/48 = 0.2291667
 
@@ -108,42 +113,130 @@ describe('rrelu training mode', () => {
   });
 });
 
-describe('rrelu options', () => {
-  it('refuses reversed, non-finite or tensor bounds and names the bound (case P03)', () => {
-    expect(() => resolveRreluOptions({ lower: 0.3, upper: 0.1, form: 'multiply' })).toThrow(
-      /lower must be ≤ upper, got lower 0.3 > upper 0.1/,
-    );
-    expect(() => resolveRreluOptions({ lower: Number.NaN })).toThrow(
-      /lower must be a finite number, got NaN/,
-    );
-    expect(() => resolveRreluOptions({ upper: Infinity })).toThrow(
-      /upper must be a finite number, got Infinity/,
-    );
-    const tensorBound = tf.scalar(3) as unknown;
-    expect(() => resolveRreluOptions({ lower: tensorBound as number })).toThrow(
-      /lower .* got a tensor/,
-    );
-    expect(() => resolveRreluOptions({ form: 'divide', lower: 0, upper: 8 })).toThrow(
-      /divide form both bounds must be > 0/,
-    );
-    expect(() => resolveRreluOptions({ noise: 'batch' as 'unit' })).toThrow(/noise must be one of/);
+describe('rrelu gradients', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('match central differences in training with a replayed stream, every preset and noise', () => {
+    for (const preset of RRELU_PRESET_NAMES) {
+      for (const noise of RRELU_NOISE) {
+        // A new stream at step 3 for every evaluation: each call draws the same slopes,
+        // so x ↦ rrelu(x) is one fixed piecewise-linear function.
+        const op = (t: tf.Tensor) =>
+          rrelu(
+            t,
+            { preset, noise, training: true },
+            { stream: new NoiseStream({ seed: 5, name: 'fd', step: 3 }) },
+          );
+        expectGradientsMatchFiniteDifferences(op, `rrelu ${preset} ${noise} training`);
+      }
+    }
   });
 
-  it('lower = upper is allowed and equals Leaky ReLU with that slope (case P03)', async () => {
-    await useBackend('wasm');
-    const x = tf.tensor1d([-3, -0.5, 0, 2]);
-    const stream = new NoiseStream({ seed: 0, name: 'eq' });
-    const options = { form: 'multiply', lower: 0.2, upper: 0.2 } as const;
-    const trained = values(rrelu(x, { ...options, training: true }, { stream }));
-    expectClose(trained, values(leakyRelu(x, 0.2)));
+  it('match central differences in evaluation mode, every preset and evaluation rule', () => {
+    for (const preset of RRELU_PRESET_NAMES) {
+      for (const evaluation of RRELU_EVALUATION) {
+        const op = (t: tf.Tensor) => rrelu(t, { preset, evaluation, training: false });
+        expectGradientsMatchFiniteDifferences(op, `rrelu ${preset} ${evaluation} evaluation`);
+      }
+    }
   });
 
-  it('states the slope distribution of each preset in closed form', () => {
-    const paper = rreluSlopeDistribution({ preset: 'paper' });
-    expectClose([paper.min, paper.max, paper.mean], [1 / 8, 1 / 3, Math.log(8 / 3) / 5]);
-    expectClose(paper.evaluationSlope, 1 / 5.5);
-    const torch = rreluSlopeDistribution({ preset: 'torch' });
-    expectClose([torch.mean, torch.std], [11 / 48, (1 / 3 - 1 / 8) / Math.sqrt(12)]);
-    expectClose(rreluSlopeDistribution({ preset: 'blog' }).evaluationSlope, 5.5);
+  it.each(RRELU_NOISE)(
+    'backward reuses exactly the forward slopes with noise per %s: grad = y / x for x < 0',
+    (noise) => {
+      const x = tf.randomUniform([4, 5], -3, -0.1, 'float32', 9); // every element negative
+      const source = () => ({ stream: new NoiseStream({ seed: 21, name: 'reuse', step: 2 }) });
+      const options = { preset: 'torch', noise, training: true } as const;
+
+      const y = rrelu(x, options, source());
+      const grad = values(tf.grad((t) => rrelu(t, options, source()))(x));
+      const ratio = values(tf.div(y, x));
+      expectClose(grad, ratio, 1e-6);
+
+      // The layer interface hands back the same slopes it multiplied by.
+      const layer = createRrelu({ preset: 'torch', noise }, { seed: 21, name: 'reuse', step: 2 });
+      const forward = layer.forward(x, { training: true });
+      expectClose(values(forward.dydx), values(tf.div(forward.y, x)), 1e-6);
+      expectClose(values(forward.dydx), ratio, 1e-6);
+
+      const distinct = new Set(grad.map((g) => g.toFixed(6))).size;
+      expect(distinct).toBe({ element: 20, unit: 5, layer: 1 }[noise]);
+    },
+  );
+
+  it('at x = 0 in training takes the slope drawn for that element; y stays 0', () => {
+    const act = createRrelu({ preset: 'paper' }, { seed: 4, name: 'zero' });
+    const { y, dydx } = act.forward(tf.zeros([6]), { training: true });
+    expect(values(y)).toEqual(new Array(6).fill(0));
+    expectClose(values(dydx), Array.from(act.lastDrawn?.slopes ?? []));
+  });
+
+  it('keeps the shape of a scalar input with noise per unit', () => {
+    const stream = new NoiseStream({ seed: 1, name: 's' });
+    const y = rrelu(tf.scalar(-2), { noise: 'unit', training: true }, { stream });
+    expect(y.shape).toEqual([]);
+  });
+});
+
+describe('rrelu slope statistics over 10^6 draws', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  const DRAWS = 1_000_000;
+
+  /** E[s^k] of the training slope in closed form (k ≥ 1), for the bounds' form. */
+  function rawMoment(form: 'divide' | 'multiply', l: number, u: number, k: number): number {
+    if (form === 'multiply') return (u ** (k + 1) - l ** (k + 1)) / ((k + 1) * (u - l));
+    // s = 1/a, a ~ U(l, u): E[a^−k] = ∫ a^−k da/(u − l).
+    if (k === 1) return Math.log(u / l) / (u - l);
+    return (l ** (1 - k) - u ** (1 - k)) / ((k - 1) * (u - l));
+  }
+
+  it.each([
+    ['divide', 3, 8],
+    ['multiply', 1 / 8, 1 / 3],
+    ['multiply', 3, 8],
+  ] as const)('%s form, bounds %d…%d: mean, std and range match the closed form', (form, l, u) => {
+    const act = createRrelu({ form, lower: l, upper: u, noise: 'element' }, { seed: 2, name: 'n' });
+    tf.tidy(() => {
+      act.forward(tf.fill([1000, 1000], -1), { training: true });
+    });
+    const slopes = act.lastDrawn?.slopes ?? new Float32Array();
+    expect(slopes.length).toBe(DRAWS);
+
+    let sum = 0;
+    let sumSq = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const s of slopes) {
+      sum += s;
+      sumSq += s * s;
+      min = Math.min(min, s);
+      max = Math.max(max, s);
+    }
+    const mean = sum / DRAWS;
+    const std = Math.sqrt(sumSq / DRAWS - mean * mean);
+    const dist = rreluSlopeDistribution({ form, lower: l, upper: u });
+
+    // The closed form itself, from the raw moments: E[s] and √(E[s²] − E[s]²).
+    const m1 = rawMoment(form, l, u, 1);
+    expectClose([dist.mean, dist.std], [m1, Math.sqrt(rawMoment(form, l, u, 2) - m1 * m1)], 1e-12);
+
+    // Standard errors: σ/√n for the mean, √(μ4 − σ⁴)/(2σ√n) for the standard deviation
+    // (delta method), with μ4 the fourth central moment from the raw moments. Allow 5 SE
+    // (a false failure about once in 10^6 runs).
+    const [m2, m3, m4] = [2, 3, 4].map((k) => rawMoment(form, l, u, k)) as [number, number, number];
+    const mu4 = m4 - 4 * m1 * m3 + 6 * m1 ** 2 * m2 - 3 * m1 ** 4;
+    const sigma = dist.std;
+    expect(Math.abs(mean - dist.mean)).toBeLessThan((5 * sigma) / Math.sqrt(DRAWS));
+    expect(Math.abs(std - sigma)).toBeLessThan(
+      (5 * Math.sqrt(mu4 - sigma ** 4)) / (2 * sigma * Math.sqrt(DRAWS)),
+    );
+
+    // Range: inside [min, max] up to float32 rounding (6e-8 relative), and within
+    // 20/(n·f) of each end, f the density there: a gap that wide has probability e^−20.
+    expect(min).toBeGreaterThanOrEqual(dist.min * (1 - 1e-7));
+    expect(max).toBeLessThanOrEqual(dist.max * (1 + 1e-7));
+    expect(min - dist.min).toBeLessThan(20 / (DRAWS * dist.density(dist.min)));
+    expect(dist.max - max).toBeLessThan(20 / (DRAWS * dist.density(dist.max)));
   });
 });

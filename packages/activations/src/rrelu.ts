@@ -65,7 +65,9 @@ export function rreluForward(
     return { y: tf.mul(x, dydx), dydx, drawn };
   }
 
-  const shape = config.noise === 'element' ? x.shape : [count];
+  // Per element: x's shape. Per unit: the last axis, broadcast over the others
+  // (a scalar input has one unit and keeps its shape).
+  const shape = config.noise === 'element' || x.rank === 0 ? x.shape : [count];
   const complement = slopes.map((s) => 1 - s);
   const dydx = tf.tidy(() =>
     piecewiseSlope(x, tf.tensor(slopes, shape), tf.tensor(complement, shape)),
@@ -129,7 +131,12 @@ function noiseCount(x: tf.Tensor, config: RreluConfig): number {
   return x.size;
 }
 
-/** Maps uniform draws u ∈ [0, 1) to slopes of the convention, in place. */
+/**
+ * Maps uniform draws u ∈ [0, 1) to slopes of the convention, in place.
+ *
+ * TODO: draws carry 24 bits, so a ~ lower + (upper − lower)·k·2^−24: the slopes
+ * sit on a grid of 2^24 values and the upper bound itself is never drawn.
+ */
 function drawSlopes(uniform: Float32Array, config: RreluConfig): Float32Array {
   const { lower, upper, form } = config;
   const width = upper - lower;
