@@ -11,3 +11,19 @@ export { countCorrect, type LossAndGradient, softmaxCrossEntropy } from './loss.
 export { COMPARISON_HIDDEN_UNITS, mlp, type MlpOptions } from './mlp.js';
 export { Sequential } from './sequential.js';
 export type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';
+export {
+  type ArchitectureDescription,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  CheckpointError,
+  type CheckpointErrorCode,
+  decodeCheckpoint,
+  describeArchitecture,
+  type LayerDescription,
+  type LoadWeightsOptions,
+  loadWeights,
+  type SavedWeights,
+  type SaveWeightsOptions,
+  saveWeights,
+  type WeightsManifest,
+} from './checkpoint.js';

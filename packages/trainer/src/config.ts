@@ -62,7 +62,9 @@ export function resolveRunConfig(partial: Partial<RunConfig>): RunConfig {
   wholeNumber('epochs', config.epochs, 1);
   wholeNumber('batchSize', config.batchSize, 1);
   wholeNumber('seed', config.seed, 0);
-  config.hidden.forEach((units, i) => wholeNumber(`hidden[${i}]`, units, 1));
+  config.hidden.forEach((units, i) => {
+    wholeNumber(`hidden[${i}]`, units, 1);
+  });
   if (!(config.optimizer.learningRate > 0) || !Number.isFinite(config.optimizer.learningRate)) {
     throw new RangeError(
       `learningRate must be a finite number > 0, got ${config.optimizer.learningRate}`,

@@ -1,5 +1,5 @@
-import type { Split } from '@rrelu/data-mnist';
-import { fillBatch } from '@rrelu/data-mnist';
+import type { Split } from '@rrelu/data-mnist/browser';
+import { fillBatch } from '@rrelu/data-mnist/browser';
 import { type Sequential, softmaxCrossEntropy } from '@rrelu/layers';
 import * as tf from '@tensorflow/tfjs-core';
 

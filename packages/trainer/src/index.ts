@@ -20,4 +20,14 @@ export {
 } from './optimizers.js';
 export { learningRateAt, type Schedule } from './schedules.js';
 export { deriveSeed, type RunSeeds, runSeeds } from './seeds.js';
-export { buildModel, type TrainOptions, train } from './train.js';
+export { buildModel, type TrainedState, type TrainOptions, train } from './train.js';
+export {
+  noiseStreams,
+  OPTIMIZER_PREFIX,
+  readTrainingMeta,
+  restoreTrainingState,
+  saveTrainingState,
+  TRAINING_STATE_KIND,
+  type TrainingState,
+  type TrainingStateMeta,
+} from './checkpoint.js';

@@ -97,7 +97,9 @@ describe('fused updates', () => {
         );
       const fused = run('fused');
       const ops = run('ops');
-      fused.forEach((step, i) => expectClose(step, ops[i] ?? [], 1e-5));
+      fused.forEach((step, i) => {
+        expectClose(step, ops[i] ?? [], 1e-5);
+      });
     }
   });
 });

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../../tooling/test-utils/tensors.js';
 import type { TrainEvent } from './events.js';
+import { evaluate } from './evaluate.js';
 import { train } from './train.js';
 
 const small = { epochs: 2, batchSize: 20, hidden: [32, 16] } as const;
@@ -98,13 +99,36 @@ describe('fused optimizer updates inside training', () => {
           optimizer: { name: 'adam', learningRate: 1e-2, implementation },
         },
         data,
-        { reportEvery: 1, onEvent: (e) => e.type === 'step' && seen.push(e.loss) },
+        {
+          reportEvery: 1,
+          onEvent: (e) => {
+            if (e.type === 'step') seen.push(e.loss);
+          },
+        },
       );
       return seen;
     };
     const fused = await losses('fused');
     const ops = await losses('ops');
     expect(fused).toHaveLength(ops.length);
-    fused.forEach((loss, i) => expect(Math.abs(loss - (ops[i] ?? 0))).toBeLessThan(1e-4));
+    fused.forEach((loss, i) => {
+      expect(Math.abs(loss - (ops[i] ?? 0))).toBeLessThan(1e-4);
+    });
+  });
+});
+
+describe('onTrained', () => {
+  it('hands over the trained model before disposing it', async () => {
+    await useBackend('wasm');
+    const data = await loadMnist({ validationSize: 100, trainSize: 200, testSize: 200 });
+    let accuracy = Number.NaN;
+    const result = await train({ ...small, activation: 'relu' }, data, {
+      onTrained: ({ model, epoch }) => {
+        expect(epoch).toBe(2);
+        // Evaluating the handed-over model reproduces the last epoch's test accuracy.
+        accuracy = evaluate(model, data.test, 10).accuracy;
+      },
+    });
+    expect(accuracy).toBe(result.epochs.at(-1)?.testAccuracy);
   });
 });

@@ -1,5 +1,5 @@
-import type { Dataset } from '@rrelu/data-mnist';
-import { epochOrder, fillBatch } from '@rrelu/data-mnist';
+import type { Dataset } from '@rrelu/data-mnist/browser';
+import { epochOrder, fillBatch } from '@rrelu/data-mnist/browser';
 import { mlp, type Sequential, softmaxCrossEntropy } from '@rrelu/layers';
 import * as tf from '@tensorflow/tfjs-core';
 import { type RunConfig, resolveRunConfig } from './config.js';
@@ -19,6 +19,21 @@ export interface TrainOptions {
   reportEvery?: number;
   /** Clock in milliseconds; injectable so tests can fix time. Default `performance.now`. */
   now?: () => number;
+  /**
+   * Called once training ends (finished, interrupted or diverged) with the
+   * trained model and optimizer, before they are disposed: the place to save
+   * a checkpoint or copy weights. Awaited; the state is invalid afterwards.
+   */
+  onTrained?: (state: TrainedState) => void | Promise<void>;
+}
+
+/** What {@link TrainOptions.onTrained} receives. */
+export interface TrainedState {
+  config: RunConfig;
+  model: Sequential;
+  optimizer: Optimizer;
+  /** Epochs finished. */
+  epoch: number;
 }
 
 /**
@@ -140,6 +155,7 @@ export async function train(
       epochs.push(metrics);
       onEvent({ type: 'epoch', metrics });
     }
+    await options.onTrained?.({ config, model, optimizer, epoch: epochs.length });
   } finally {
     optimizer.dispose();
     model.dispose();
