@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import type { Alias } from 'vite';
+
+const root = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * The workspace libraries are bundled from their TypeScript sources, so the
+ * app needs no prior `build` of them and sees their edits live. The Node
+ * entry of @rrelu/data-mnist is replaced by its browser entry: the trainer
+ * imports the package root, whose `loadMnist` needs `node:fs`.
+ * The CLI's report helpers (CSV, summary, figure spec) are pure and shared
+ * through `@cli-report/…` so that exports match the CLI byte for byte.
+ */
+export const WORKSPACE_ALIASES: Alias[] = [
+  {
+    find: /^@rrelu\/activations$/,
+    replacement: root('../../../packages/activations/src/index.ts'),
+  },
+  { find: /^@rrelu\/layers$/, replacement: root('../../../packages/layers/src/index.ts') },
+  { find: /^@rrelu\/trainer$/, replacement: root('../../../packages/trainer/src/index.ts') },
+  {
+    find: /^@rrelu\/data-mnist(\/browser)?$/,
+    replacement: root('../../../packages/data-mnist/src/browser.ts'),
+  },
+  { find: /^@cli-report\/(.*)$/, replacement: `${root('../../cli/src/report/')}$1` },
+];
