@@ -68,10 +68,13 @@ export function rreluForward(
   // Per element: x's shape. Per unit: the last axis, broadcast over the others
   // (a scalar input has one unit and keeps its shape).
   const shape = config.noise === 'element' || x.rank === 0 ? x.shape : [count];
-  const complement = slopes.map((s) => 1 - s);
-  const dydx = tf.tidy(() =>
-    piecewiseSlope(x, tf.tensor(slopes, shape), tf.tensor(complement, shape)),
-  );
+  const dydx = tf.tidy(() => {
+    const s = tf.tensor(slopes, shape);
+    // With every slope in (0, 1], max(step(x), s) is 1 for x > 0 and s for
+    // x ≤ 0: one upload and two kernels (the paper's and torch's conventions).
+    if (slopesWithinUnit(config)) return tf.maximum(tf.step(x, 0), s);
+    return piecewiseSlope(x, s, tf.tensor(slopes.map((v) => 1 - v), shape));
+  });
   return { y: tf.mul(x, dydx), dydx, drawn };
 }
 
@@ -123,6 +126,11 @@ export function createRrelu(
       return { y, dydx };
     },
   };
+}
+
+/** Whether every slope the convention can draw lies in (0, 1]. */
+function slopesWithinUnit({ form, lower, upper }: RreluConfig): boolean {
+  return form === 'divide' ? lower >= 1 : lower > 0 && upper <= 1;
 }
 
 function noiseCount(x: tf.Tensor, config: RreluConfig): number {
