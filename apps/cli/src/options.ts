@@ -56,3 +56,21 @@ export function listOf(flag: string, allowed: readonly string[]) {
     return items;
   };
 }
+
+/** Parses a comma-separated list of whole numbers, each ≥ min. */
+export function wholeNumbers(flag: string, min: number) {
+  return (value: string): number[] => {
+    const items = value.split(',').map((item) => item.trim());
+    const parsed = items.map(Number);
+    if (
+      items.some(
+        (item, i) => item === '' || !Number.isSafeInteger(parsed[i]) || (parsed[i] as number) < min,
+      )
+    ) {
+      throw new InvalidArgumentError(
+        `${flag} must be comma-separated whole numbers ≥ ${min}, got "${value}"`,
+      );
+    }
+    return parsed;
+  };
+}

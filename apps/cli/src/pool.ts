@@ -93,11 +93,18 @@ export function runCells(
         }
         const cell = current;
         current = null;
-        outcomes.push({ status: 'failed', cell, message: `worker crashed: ${error.message}` });
-        Promise.resolve(handlers.onCellEnd?.(slot, outcomes.at(-1) as CellOutcome)).then(
-          () => finish(),
-          finish,
-        );
+        const outcome: CellOutcome = {
+          status: 'failed',
+          cell,
+          message: `worker crashed: ${error.message}`,
+        };
+        outcomes.push(outcome);
+        // The crashed thread is gone; a fresh one takes over the slot's share of the queue.
+        settled = true;
+        void worker.terminate();
+        Promise.resolve(handlers.onCellEnd?.(slot, outcome))
+          .then(() => (stopping || queue.length === 0 ? undefined : startWorker(slot)))
+          .then(resolve, reject);
       });
       worker.on('exit', (code) => {
         if (!settled && current !== null) {

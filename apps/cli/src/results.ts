@@ -41,7 +41,7 @@ export async function saveCell(outDir: string, outcome: CellOutcome): Promise<Ce
 export async function loadCell(outDir: string, cell: Cell): Promise<CellRecord | null> {
   try {
     const text = await readFile(path.join(outDir, CELLS_DIR, `${cell.id}.json`), 'utf8');
-    return JSON.parse(text) as CellRecord;
+    return parseJson(text) as CellRecord;
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return null;
     throw error;
@@ -88,5 +88,17 @@ export function stringify(value: unknown): string {
     value,
     (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v),
     2,
+  );
+}
+
+/** JSON.parse that turns the strings {@link stringify} wrote for NaN and ±Infinity back into numbers. */
+export function parseJson(text: string): unknown {
+  const special: Record<string, number> = {
+    NaN: Number.NaN,
+    Infinity: Number.POSITIVE_INFINITY,
+    '-Infinity': Number.NEGATIVE_INFINITY,
+  };
+  return JSON.parse(text, (_, v: unknown) =>
+    typeof v === 'string' && v in special ? special[v] : v,
   );
 }

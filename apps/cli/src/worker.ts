@@ -10,6 +10,9 @@ import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
 if (parentPort === null) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;
 
+/** Hidden test hook: a cell whose label equals this variable's value crashes its worker. */
+const CRASH_VARIABLE = 'RRELU_TEST_CRASH_LABEL';
+
 const setup = workerData as WorkerSetup;
 const abort = new AbortController();
 const post = (message: FromWorker) => port.postMessage(message);
@@ -25,9 +28,20 @@ async function start(): Promise<void> {
       return;
     }
     const { cell } = message;
+    if (
+      process.env[CRASH_VARIABLE] !== undefined &&
+      process.env[CRASH_VARIABLE] === cell.config.label
+    ) {
+      // Test hook: an uncaught exception kills this thread as a real crash would.
+      setTimeout(() => {
+        throw new Error(`crash requested by ${CRASH_VARIABLE} for ${cell.id}`);
+      });
+      return;
+    }
     try {
       const result = await train(cell.config, dataset, {
         signal: abort.signal,
+        reportEvery: 1,
         onEvent: (event) => {
           if (event.type !== 'end') post({ type: 'event', cellId: cell.id, event });
         },

@@ -39,6 +39,8 @@ export interface WriteReportOptions {
   onWarning?: (message: string) => void;
 }
 
+let temporaryCounter = 0;
+
 /**
  * Writes a file so that readers see either the old or the new content, never
  * a partial file: the data goes to `<path>.<pid>.tmp` in the same folder, is
@@ -46,8 +48,8 @@ export interface WriteReportOptions {
  * file is removed, the old file is left as it was, and the error is rethrown
  * with the path in its message (the original error as `cause`).
  *
- * TODO: the temporary name only holds the process id, so two concurrent
- * writes to the same path from one process are not supported.
+ * Concurrent writes to one path from one process are safe (each has its own
+ * temporary file); the last rename wins.
  *
  * @param filePath Destination; its folder must exist.
  * @param data Text (written as UTF-8) or bytes.
@@ -55,7 +57,8 @@ export interface WriteReportOptions {
  * await writeFileAtomic('results/metrics.csv', toMetricsCsv(rows));
  */
 export async function writeFileAtomic(filePath: string, data: string | Uint8Array): Promise<void> {
-  const temporaryPath = `${filePath}.${process.pid}.tmp`;
+  temporaryCounter += 1;
+  const temporaryPath = `${filePath}.${process.pid}-${temporaryCounter}.tmp`;
   let handle: FileHandle | undefined;
 
   try {

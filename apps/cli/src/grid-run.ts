@@ -1,0 +1,253 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { type Dataset, IdxError, loadMnist } from '@rrelu/data-mnist';
+import type { BackendInfo, Cell, RunResult, TrainEvent } from '@rrelu/trainer';
+import picocolors from 'picocolors';
+import { EXIT } from './exit-codes.js';
+import { type CellOutcome, runCells } from './pool.js';
+import { createProgress } from './progress.js';
+import { writeFileAtomic } from './report/index.js';
+import { writeRunReport } from './report-files.js';
+import { CELLS_DIR, loadCell, packageVersions, saveCell, stringify } from './results.js';
+import { dataOptions, type RunSpec } from './run-spec.js';
+import { StepLog } from './step-log.js';
+
+/** The plan a sharded run belongs to. */
+export interface PlanInfo {
+  hash: string;
+  /** Ids of every cell of the whole plan, in its order. */
+  cellIds: string[];
+  /** `i/n`, or `cell <id>`, or null for the whole plan. */
+  selection: string | null;
+}
+
+/** Options of {@link runGrid}. */
+export interface GridRunOptions {
+  tool: string;
+  spec: RunSpec;
+  /** The cells to run here, in the grid's order. */
+  cells: Cell[];
+  plan: PlanInfo | null;
+  outDir: string;
+  workers: number;
+  /** Print the summary as JSON on stdout instead of the table. */
+  json: boolean;
+}
+
+/**
+ * Runs cells into an output folder and writes its report. Cells already
+ * finished there (complete or diverged) are skipped; the rest run on the
+ * worker pool. Every cell is saved as it ends; SIGINT/SIGTERM keep what
+ * finished. Returns the exit code.
+ */
+export async function runGrid(options: GridRunOptions): Promise<number> {
+  const { spec, cells, outDir } = options;
+  const stderr = process.stderr;
+  const paint = picocolors.createColors(stderr.isTTY === true && !('NO_COLOR' in process.env));
+  const fail = (code: number, message: string) => {
+    stderr.write(`${paint.red('error')}: ${message}\n`);
+    return code;
+  };
+
+  const probe = await probeFolder(outDir);
+  if (probe !== null) return fail(EXIT.usage, `--out ${outDir}: cannot write there (${probe})`);
+
+  let dataset: Dataset;
+  try {
+    dataset = await loadMnist({ ...dataOptions(spec), checksum: true });
+  } catch (error) {
+    if (error instanceof IdxError || isFsError(error)) {
+      return fail(EXIT.data, `cannot read the data: ${(error as Error).message}`);
+    }
+    throw error;
+  }
+
+  const finished = new Map<string, RunResult>();
+  const statuses = new Map<string, string>();
+  for (const cell of cells) {
+    const record = await loadCell(outDir, cell).catch(() => null);
+    statuses.set(cell.id, record?.status ?? 'pending');
+    if (record?.result && (record.status === 'complete' || record.status === 'diverged')) {
+      finished.set(cell.id, record.result);
+    }
+  }
+  const pending = cells.filter((cell) => !finished.has(cell.id));
+  const workers = Math.max(1, Math.min(options.workers, pending.length));
+
+  const manifest = {
+    tool: options.tool,
+    argv: process.argv.slice(2),
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    endedAt: null as string | null,
+    config: spec,
+    plan: options.plan,
+    data: {
+      name: dataset.name,
+      source: dataset.source,
+      train: dataset.train.count,
+      validation: dataset.validation.count,
+      test: dataset.test.count,
+      sha256: dataset.sha256 ?? null,
+      verified: dataset.verified ?? null,
+    },
+    packages: packageVersions(),
+    node: process.version,
+    backend: null as BackendInfo | null,
+    workers,
+    resumed: finished.size,
+    cells: cells.map((cell) => ({
+      id: cell.id,
+      config: cell.config,
+      status: statuses.get(cell.id) ?? 'pending',
+    })),
+  };
+  // Cells end on several workers at once: manifest writes go one after another.
+  let manifestWrites = Promise.resolve();
+  const writeManifest = () => {
+    const text = `${stringify(manifest)}\n`;
+    manifestWrites = manifestWrites.then(() =>
+      writeFileAtomic(path.join(outDir, 'manifest.json'), text),
+    );
+    return manifestWrites;
+  };
+  await writeManifest();
+
+  const stepsPerCell = Math.ceil(dataset.train.count / spec.batchSize) * spec.epochs;
+  const progress = createProgress({
+    stream: stderr,
+    interactive: stderr.isTTY === true && process.env.CI === undefined,
+    totalSteps: stepsPerCell * Math.max(1, pending.length),
+    workers,
+  });
+  progress.log(
+    `${options.tool}: ${pending.length} of ${cells.length} runs to do` +
+      (finished.size > 0 ? ` (${finished.size} already finished in this folder)` : '') +
+      ` on ${workers} workers, ${dataset.train.count} training examples, ` +
+      `${spec.epochs} epochs → ${outDir}`,
+  );
+
+  const stepLogs = new Map<string, StepLog>();
+  const pool = runCells(
+    pending,
+    workers,
+    { backend: 'wasm', data: dataOptions(spec) },
+    {
+      onReady: (_, backend) => {
+        manifest.backend = backend;
+      },
+      onCellStart: (worker, cell) => {
+        stepLogs.set(cell.id, new StepLog(dataset.train.count, cell.config.batchSize));
+        progress.cellStart(worker, cell);
+      },
+      onEvent: (worker, cell, event: TrainEvent) => {
+        stepLogs.get(cell.id)?.add(event);
+        progress.event(worker, cell, event);
+      },
+      onCellEnd: async (worker, outcome) => {
+        progress.cellEnd(worker, outcome);
+        const record = await saveCell(outDir, outcome);
+        const log = stepLogs.get(record.id);
+        if (log !== undefined) {
+          await writeFileAtomic(path.join(outDir, CELLS_DIR, `${record.id}.steps.csv`), log.csv());
+        }
+        const entry = manifest.cells.find((c) => c.id === record.id);
+        if (entry) entry.status = record.status;
+        await writeManifest();
+      },
+    },
+  );
+
+  const interruption = handleSignals(pool, progress.log);
+  let outcomes: CellOutcome[];
+  try {
+    outcomes = pending.length === 0 ? [] : await pool.done;
+  } finally {
+    progress.stop();
+    interruption.dispose();
+  }
+
+  for (const outcome of outcomes) {
+    if (outcome.status === 'done' && !outcome.result.interrupted) {
+      finished.set(outcome.cell.id, outcome.result);
+    }
+  }
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  manifest.status = interruption.signal ? 'interrupted' : failed > 0 ? 'failed' : 'complete';
+  manifest.endedAt = new Date().toISOString();
+  await writeManifest();
+
+  const results = cells.flatMap((cell) => finished.get(cell.id) ?? []);
+  if (results.length > 0) {
+    const summary = await writeRunReport(outDir, results, {
+      manifest: 'manifest.json',
+      status: manifest.status,
+    });
+    process.stdout.write(options.json ? `${stringify(summary.json)}\n` : `${summary.table}\n`);
+  } else if (options.json) {
+    process.stdout.write(`${stringify({ summary: [], rows: [] })}\n`);
+  }
+  if (failed > 0) stderr.write(`${failed} cell(s) failed; see ${path.join(outDir, CELLS_DIR)}\n`);
+  stderr.write(`results: ${outDir}\n`);
+
+  if (interruption.signal === 'SIGINT') return EXIT.sigint;
+  if (interruption.signal === 'SIGTERM') return EXIT.sigterm;
+  return failed > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/**
+ * Creates the folder and writes and removes a small file in it, so a
+ * read-only folder or a full disk shows before any training. Returns the
+ * reason it failed, or null.
+ */
+export async function probeFolder(dir: string): Promise<string | null> {
+  const probe = path.join(dir, `.rrelu-probe-${process.pid}`);
+  try {
+    await mkdir(path.join(dir, CELLS_DIR), { recursive: true });
+    await writeFileAtomic(probe, Buffer.alloc(64 * 1024));
+    await rm(probe, { force: true });
+    return null;
+  } catch (error) {
+    await rm(probe, { force: true }).catch(() => undefined);
+    const cause = (error as Error & { cause?: unknown }).cause;
+    return cause instanceof Error ? cause.message : (error as Error).message;
+  }
+}
+
+/**
+ * First SIGINT/SIGTERM: workers stop after their current step and what
+ * finished is written. Second: exit at once.
+ */
+function handleSignals(pool: ReturnType<typeof runCells>, log: (line: string) => void) {
+  const state: { signal: NodeJS.Signals | null; dispose(): void } = {
+    signal: null,
+    dispose: () => {},
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (state.signal !== null) {
+      void pool
+        .kill()
+        .finally(() => process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm));
+      return;
+    }
+    state.signal = signal;
+    log(`${signal}: stopping after the current step and saving what finished (again to quit now)`);
+    pool.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  state.dispose = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  return state;
+}
+
+export function isFsError(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('E')
+  );
+}
