@@ -73,7 +73,14 @@ export function rreluForward(
     // With every slope in (0, 1], max(step(x), s) is 1 for x > 0 and s for
     // x ≤ 0: one upload and two kernels (the paper's and torch's conventions).
     if (slopesWithinUnit(config)) return tf.maximum(tf.step(x, 0), s);
-    return piecewiseSlope(x, s, tf.tensor(slopes.map((v) => 1 - v), shape));
+    return piecewiseSlope(
+      x,
+      s,
+      tf.tensor(
+        slopes.map((v) => 1 - v),
+        shape,
+      ),
+    );
   });
   return { y: tf.mul(x, dydx), dydx, drawn };
 }
