@@ -10,8 +10,8 @@ import {
   writeFileAtomic,
   writeReport,
 } from './report/index.js';
-import { errorFigureSpec } from './report/error-figure-spec.js';
 import { epochRows } from './results.js';
+import { errorFigureSpec } from '@rrelu/trainer';
 
 /** Files of the error figure. */
 export const ERROR_FIGURE_FILES = {

@@ -6,10 +6,9 @@ const root = (relative: string): string => fileURLToPath(new URL(relative, impor
 /**
  * The workspace libraries are bundled from their TypeScript sources, so the
  * app needs no prior `build` of them and sees their edits live. The Node
- * entry of @rrelu/data-mnist is replaced by its browser entry: the trainer
- * imports the package root, whose `loadMnist` needs `node:fs`.
- * The CLI's report helpers (CSV, summary, figure spec) are pure and shared
- * through `@cli-report/…` so that exports match the CLI byte for byte.
+ * entry of @rrelu/data-mnist is replaced by its browser entry (its
+ * `loadMnist` needs `node:fs`). Results (CSV, summary, figure specs) come
+ * from @rrelu/trainer/report, the same code the CLI writes them with.
  */
 export const WORKSPACE_ALIASES: Alias[] = [
   {
@@ -19,8 +18,11 @@ export const WORKSPACE_ALIASES: Alias[] = [
   { find: /^@rrelu\/layers$/, replacement: root('../../../packages/layers/src/index.ts') },
   { find: /^@rrelu\/trainer$/, replacement: root('../../../packages/trainer/src/index.ts') },
   {
+    find: /^@rrelu\/trainer\/report$/,
+    replacement: root('../../../packages/trainer/src/report/index.ts'),
+  },
+  {
     find: /^@rrelu\/data-mnist(\/browser)?$/,
     replacement: root('../../../packages/data-mnist/src/browser.ts'),
   },
-  { find: /^@cli-report\/(.*)$/, replacement: `${root('../../cli/src/report/')}$1` },
 ];

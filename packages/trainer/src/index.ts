@@ -31,3 +31,4 @@ export {
   type TrainingState,
   type TrainingStateMeta,
 } from './checkpoint.js';
+export * from './report/index.js';

@@ -16,7 +16,7 @@ import picocolors from 'picocolors';
 import type { TopLevelSpec } from 'vega-lite';
 import { EXIT } from '../exit-codes.js';
 import { renderSvg, svgToPng, writeFileAtomic } from '../report/index.js';
-import { FIGURE_FONT } from '../report/figure-spec.js';
+import { FIGURE_FONT } from '@rrelu/trainer';
 
 /** Parsed flags of `rrelu activations`. */
 export interface ActivationsFlags {

@@ -3,33 +3,39 @@
  * Markdown tables, the accuracy figure (Vega-Lite → SVG → PNG) and the atomic
  * writer that puts them all in an output folder.
  */
-export { toMetricsCsv } from './csv.js';
 export {
   type AccuracyFigureOptions,
   type AccuracyPoint,
   accuracyFigureSpec,
   accuracyPoints,
-} from './figure-spec.js';
+  BASELINE_ACTIVATION,
+  describeSample,
+  type EpochRow,
+  errorFigureSpec,
+  METRIC_COLUMNS,
+  type MetricColumn,
+  SIGNIFICANCE_LEVEL,
+  type SampleStats,
+  type SummaryJson,
+  type SummaryRow,
+  studentTCdf,
+  studentTQuantile,
+  studentTTwoSidedP,
+  summarize,
+  toMetricsCsv,
+  type VegaLiteSpec,
+  type WelchTTestResult,
+  welchTTest,
+} from '@rrelu/trainer';
 export {
   type RenderSvgOptions,
   renderSvg,
   type SvgToPngOptions,
   svgToPng,
 } from './render.js';
-export { type EpochRow, METRIC_COLUMNS, type MetricColumn } from './rows.js';
-export { describeSample, type SampleStats } from './sample-stats.js';
-export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './student-t.js';
-export {
-  BASELINE_ACTIVATION,
-  SIGNIFICANCE_LEVEL,
-  type SummaryRow,
-  summarize,
-} from './summary.js';
 export { type FormatTableOptions, formatTable, toMarkdown } from './table.js';
-export { type WelchTTestResult, welchTTest } from './welch-t-test.js';
 export {
   REPORT_FILES,
-  type SummaryJson,
   type WriteReportOptions,
   writeFileAtomic,
   writeReport,

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { accuracyFigureSpec } from './figure-spec.js';
 import { dejaVuFontFiles, renderSvg, svgToPng } from './render.js';
-import type { EpochRow } from './rows.js';
+import { accuracyFigureSpec, type EpochRow } from '@rrelu/trainer';
 
 const ACTIVATIONS = ['relu', 'lrelu', 'vlrelu', 'prelu', 'rrelu', 'elu'];
 

@@ -3,9 +3,8 @@ import path from 'node:path';
 
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
+import { FIGURE_FONT, type VegaLiteSpec } from '@rrelu/trainer';
 import { compile, type TopLevelSpec } from 'vega-lite';
-
-import { FIGURE_FONT } from './figure-spec.js';
 
 /** Default zoom of {@link svgToPng}: 2 device pixels per SVG pixel. */
 export const DEFAULT_PNG_SCALE = 2;
@@ -43,14 +42,15 @@ export interface SvgToPngOptions {
  * const svg = await renderSvg(accuracyFigureSpec(rows));
  */
 export async function renderSvg(
-  spec: TopLevelSpec,
+  spec: VegaLiteSpec | TopLevelSpec,
   options: RenderSvgOptions = {},
 ): Promise<string> {
   const logger = vega.logger(vega.Warn, 'warn', (_method, _level, args) => {
     options.onWarning?.(args.map(String).join(' '));
   });
 
-  const { spec: vegaSpec } = compile(spec, { logger });
+  // The spec is built as plain JSON; Vega-Lite's compiler validates it here.
+  const { spec: vegaSpec } = compile(spec as TopLevelSpec, { logger });
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', logger });
   try {
     return await view.toSVG();

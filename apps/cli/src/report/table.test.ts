@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { EpochRow } from './rows.js';
-import { summarize } from './summary.js';
 import { formatTable, toMarkdown } from './table.js';
+import { type EpochRow, summarize } from '@rrelu/trainer';
 
 /** The escape character that starts every ANSI colour sequence. */
 const ESCAPE = String.fromCharCode(27);

@@ -1,7 +1,6 @@
 import Table from 'cli-table3';
 import picocolors from 'picocolors';
-
-import { BASELINE_ACTIVATION, SIGNIFICANCE_LEVEL, type SummaryRow } from './summary.js';
+import { BASELINE_ACTIVATION, SIGNIFICANCE_LEVEL, type SummaryRow } from '@rrelu/trainer';
 
 /** Options of {@link formatTable}. */
 export interface FormatTableOptions {

@@ -4,9 +4,8 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { toMetricsCsv } from './csv.js';
-import type { EpochRow } from './rows.js';
-import { REPORT_FILES, type SummaryJson, writeFileAtomic, writeReport } from './write.js';
+import { REPORT_FILES, writeFileAtomic, writeReport } from './write.js';
+import { type EpochRow, type SummaryJson, toMetricsCsv } from '@rrelu/trainer';
 
 /** Lets a test make the next rename fail, to simulate a failure after the data is written. */
 const failures = vi.hoisted(() => ({ nextRename: false }));

@@ -1,12 +1,16 @@
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { toMetricsCsv } from './csv.js';
-import { accuracyFigureSpec } from './figure-spec.js';
 import { renderSvg, svgToPng } from './render.js';
-import type { EpochRow } from './rows.js';
-import { type SummaryRow, summarize } from './summary.js';
 import { toMarkdown } from './table.js';
+import {
+  accuracyFigureSpec,
+  type SummaryJson,
+  type EpochRow,
+  summarize,
+  type SummaryRow,
+  toMetricsCsv,
+} from '@rrelu/trainer';
 
 /** Names of the files {@link writeReport} writes, in the order it writes them. */
 export const REPORT_FILES = {
@@ -17,19 +21,6 @@ export const REPORT_FILES = {
   figureSvg: 'figure.svg',
   figurePng: 'figure.png',
 } as const;
-
-/**
- * Content of summary.json. After a JSON round trip a NaN training loss reads
- * back as null.
- */
-export interface SummaryJson<Meta = unknown> {
-  /** The caller's run description, as given to {@link writeReport}. */
-  meta: Meta;
-  /** Every epoch row, with the field names of {@link EpochRow}. */
-  rows: EpochRow[];
-  /** Output of `summarize(rows)`. */
-  summary: SummaryRow[];
-}
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {

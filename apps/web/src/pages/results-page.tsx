@@ -1,4 +1,4 @@
-import type { EpochRow } from '@cli-report/rows.js';
+import type { EpochRow } from '@rrelu/trainer/report';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppServices } from '../app-services.js';
 import { formatPercent } from '../format/duration.js';

@@ -1,4 +1,4 @@
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 
 import type { EpochRow } from './rows.js';
 
@@ -59,7 +59,7 @@ export interface AccuracyPoint {
 export function accuracyFigureSpec(
   rows: readonly EpochRow[],
   options: AccuracyFigureOptions = {},
-): TopLevelSpec {
+): VegaLiteSpec {
   const points = accuracyPoints(rows);
   if (points.length === 0) {
     throw new RangeError(

@@ -1,4 +1,4 @@
-import type { TopLevelSpec } from 'vega-lite';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import { FIGURE_FONT, PANEL_TITLES } from './figure-spec.js';
 import type { SummaryRow } from './summary.js';
 
@@ -22,7 +22,7 @@ export interface ErrorPoint {
  * @example
  * const svg = await renderSvg(errorFigureSpec(summarize(rows)));
  */
-export function errorFigureSpec(summary: readonly SummaryRow[]): TopLevelSpec {
+export function errorFigureSpec(summary: readonly SummaryRow[]): VegaLiteSpec {
   const points = errorPoints(summary);
   if (points.length === 0) {
     throw new RangeError('errorFigureSpec needs a summary row with a finite accuracy, got none');
