@@ -77,3 +77,4 @@ export {
 export { createSilu, SILU_DEFAULT_BETA, silu, siluForward } from './silu.js';
 export { createSoftplus, SOFTPLUS_DEFAULT_BETA, softplus, softplusForward } from './softplus.js';
 export type { Activation, ActivationConfig, ActivationMode, LocalForward } from './types.js';
+export { requireFinite, requireOneOf } from './validate.js';

@@ -1,8 +1,9 @@
+import { requireOneOf } from '@rrelu/activations';
 import * as tf from '@tensorflow/tfjs-core';
 import { newVariable } from './variables.js';
 import { INITIALIZERS, type Initializer, initialWeights } from './initializers.js';
 import type { BuildSeeds, CallMode, Layer, Parameter, StateTensor } from './types.js';
-import { requireOneOf, requirePositiveInteger } from './validate.js';
+import { requirePositiveInteger } from './validate.js';
 
 /** Options of a dense (fully connected) layer. */
 export interface DenseOptions {

@@ -21,18 +21,3 @@ export function requireInRange(
   }
   return value;
 }
-
-/** Throws unless `value` is one of `allowed`; lists them. */
-export function requireOneOf<T extends string>(
-  owner: string,
-  option: string,
-  value: unknown,
-  allowed: readonly T[],
-): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new RangeError(
-      `${owner}: ${option} must be one of ${allowed.join(', ')}, got ${String(value)}`,
-    );
-  }
-  return value as T;
-}
