@@ -1,4 +1,4 @@
-import { compile } from 'vega-lite';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -8,6 +8,7 @@ import {
   PANEL_TITLES,
   PANEL_WIDTH,
 } from './figure-spec.js';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
 import type { EpochRow } from './rows.js';
 
 const ACTIVATIONS = ['relu', 'lrelu', 'vlrelu', 'prelu', 'rrelu', 'elu'];
@@ -50,7 +51,12 @@ function at(value: unknown, ...path: (string | number)[]): unknown {
 
 /** The compiled Vega spec as plain JSON, for inspection. */
 function compiled(rows: EpochRow[]): unknown {
-  return plain(compile(accuracyFigureSpec(rows)).spec);
+  return plain(compile(asTopLevel(accuracyFigureSpec(rows))).spec);
+}
+
+/** The specs are plain JSON; Vega-Lite's compiler checks them. */
+function asTopLevel(spec: VegaLiteSpec | TopLevelSpec): TopLevelSpec {
+  return spec as TopLevelSpec;
 }
 
 /** A JSON round trip of a value, typed as unknown for inspection with {@link at}. */
