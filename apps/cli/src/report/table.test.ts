@@ -72,11 +72,12 @@ describe('toMarkdown', () => {
     expect(markdown.endsWith('\n')).toBe(true);
     expect(lines).toContain('Final test accuracy after 3 epochs, mean ± std over 3 seeds.');
     expect(lines).toContain(
-      '| activation | test acc, no BN | best, no BN | test acc, BN | best, BN |',
+      '| activation | test acc, no BN | 95 % CI, no BN | best, no BN | test acc, BN | 95 % CI, BN | best, BN |',
     );
-    expect(lines).toContain('| --- | ---: | ---: | ---: | ---: |');
+    expect(lines).toContain('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    // 95 % CI: mean ± t(0.975, 2)·std/√3 = ± 4.302653 · 0.10/√3 = ± 0.25 (Student's t table).
     expect(lines).toContain(
-      '| rrelu | **99.00 ± 0.10 %\\*** | 99.00 % (ep 3) | 98.10 ± 0.10 % | 98.10 % (ep 3) |',
+      '| rrelu | **99.00 ± 0.10 %\\*** | 98.75–99.25 % | 99.00 % (ep 3) | 98.10 ± 0.10 % | 97.85–98.35 % | 98.10 % (ep 3) |',
     );
     expect(markdown).toContain('\\* differs from relu');
   });

@@ -101,19 +101,23 @@ function tableModel(summary: readonly SummaryRow[]): TableModel {
   const topMean = (batchNorm: boolean) =>
     Math.max(...summary.filter((s) => s.batchNorm === batchNorm).map(finalMean));
 
+  const withInterval = summary.some((s) => s.seeds > 1);
   const header = [
     'activation',
     ...settings.flatMap((on) => {
       const label = on ? 'BN' : 'no BN';
-      return [`test acc, ${label}`, `best, ${label}`];
+      const interval = withInterval ? [`95 % CI, ${label}`] : [];
+      return [`test acc, ${label}`, ...interval, `best, ${label}`];
     }),
   ];
   const rows = activations.map((activation) => ({
     activation,
     cells: settings.flatMap((batchNorm) => {
       const entry = summary.find((s) => s.activation === activation && s.batchNorm === batchNorm);
-      if (entry === undefined) return [plainCell(MISSING), plainCell(MISSING)];
-      return [finalCell(entry, finalMean(entry) === topMean(batchNorm)), bestCell(entry)];
+      const interval = withInterval ? [intervalCell(entry)] : [];
+      if (entry === undefined) return [plainCell(MISSING), ...interval, plainCell(MISSING)];
+      const final = finalCell(entry, finalMean(entry) === topMean(batchNorm));
+      return [final, ...interval, bestCell(entry)];
     }),
   }));
 
@@ -122,6 +126,14 @@ function tableModel(summary: readonly SummaryRow[]): TableModel {
 
 function finalMean(entry: SummaryRow): number {
   return entry.finalTestAccuracy.mean;
+}
+
+/** "96.80–97.44 %": the 95 % interval of the mean final accuracy (Student's t over seeds). */
+function intervalCell(entry: SummaryRow | undefined): TableCell {
+  const ci = entry?.finalTestAccuracy.ci95;
+  if (entry === undefined || ci === null || ci === undefined) return plainCell(MISSING);
+  const { mean } = entry.finalTestAccuracy;
+  return plainCell(`${percent(mean - ci)}–${percent(mean + ci)} %`);
 }
 
 function plainCell(text: string): TableCell {
@@ -183,6 +195,9 @@ function notes(summary: readonly SummaryRow[]): string[] {
   const lines = [
     'best: mean test accuracy at the epoch (ep) with the highest mean validation accuracy.',
   ];
+  if (summary.some((s) => s.seeds > 1)) {
+    lines.push("95 % CI: Student's t interval of the mean final accuracy over seeds.");
+  }
   if (summary.some((s) => s.versusRelu !== null)) {
     lines.push(
       `${SIGNIFICANT_MARK} differs from ${BASELINE_ACTIVATION} with the same batch-norm ` +

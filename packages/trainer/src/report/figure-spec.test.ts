@@ -85,8 +85,9 @@ function allMarks(node: unknown): unknown[] {
 }
 
 describe('accuracyPoints', () => {
-  it('aggregates seeds into mean, lowest and highest accuracy in percent', () => {
-    // Seeds at 0.97, 0.98, 0.99: mean 98 %, range 97 % to 99 %.
+  it('aggregates seeds into the mean and its 95 % interval, in percent', () => {
+    // Seeds at 97, 98, 99 %: mean 98, sample std 1, and with t(0.975, 2) = 4.302653
+    // (Student's t table) the half-width is 4.302653/√3 = 2.484138.
     const rows = grid(['relu'], [false], [1, 2, 3], 1).map((row, index) => ({
       ...row,
       testAccuracy: [0.97, 0.98, 0.99][index] ?? 0,
@@ -96,8 +97,8 @@ describe('accuracyPoints', () => {
 
     expect(point?.panel).toBe(PANEL_TITLES.off);
     expect(point?.mean).toBeCloseTo(98, 10);
-    expect(point?.low).toBeCloseTo(97, 10);
-    expect(point?.high).toBeCloseTo(99, 10);
+    expect(point?.low).toBeCloseTo(98 - 2.484138, 5);
+    expect(point?.high).toBeCloseTo(98 + 2.484138, 5);
     expect(point?.seeds).toBe(3);
   });
 

@@ -1,6 +1,7 @@
 import type { VegaLiteSpec } from './vega-lite-spec.js';
 
 import type { EpochRow } from './rows.js';
+import { describeSample } from './sample-stats.js';
 
 /** Width of one panel in pixels. */
 export const PANEL_WIDTH = 360;
@@ -33,9 +34,9 @@ export interface AccuracyPoint {
   epoch: number;
   /** Mean test accuracy over seeds, in percent. */
   mean: number;
-  /** Lowest test accuracy over seeds, in percent. */
+  /** Lower end of the 95 % interval of the mean (the mean itself for one seed), in percent. */
   low: number;
-  /** Highest test accuracy over seeds, in percent. */
+  /** Upper end of the 95 % interval of the mean, in percent. */
   high: number;
   /** Seeds with a finite test accuracy at this epoch. */
   seeds: number;
@@ -46,7 +47,7 @@ export interface AccuracyPoint {
  * setting present ("without batch norm", "with batch norm", side by side,
  * sharing the y scale), one coloured line with point markers per activation
  * (the mean over seeds), and, when some setting has several seeds, a shaded
- * band from the lowest to the highest seed. The y scale does not include zero
+ * band for the 95 % interval of the mean (Student's t over seeds). The y scale does not include zero
  * so that small differences stay visible. Every text uses {@link FIGURE_FONT}.
  *
  * @param rows Epoch rows of any number of runs.
@@ -99,7 +100,7 @@ export function accuracyFigureSpec(
       text: options.title ?? DEFAULT_FIGURE_TITLE,
       subtitle:
         maxSeeds > 1
-          ? `line: mean over ${maxSeeds} seeds; band: lowest to highest seed`
+          ? `line: mean over ${maxSeeds} seeds; band: 95 % interval of the mean (Student's t)`
           : 'one seed per line',
     },
     data: { values: points },
@@ -167,7 +168,7 @@ export function accuracyFigureSpec(
 
 /**
  * Aggregates rows into figure points: per panel, activation and epoch, the
- * mean, lowest and highest test accuracy over seeds with a finite value.
+ * mean test accuracy over seeds with a finite value and its 95 % interval.
  *
  * @param rows Epoch rows; a repeated (setting, seed, epoch) counts once, the last wins.
  * @returns Points ordered by panel, activation appearance and epoch.
@@ -197,13 +198,15 @@ export function accuracyPoints(rows: readonly EpochRow[]): AccuracyPoint[] {
           .map((fraction) => fraction * 100);
         if (values.length === 0) continue;
 
+        const { mean, ci95 } = describeSample(values);
+        const halfWidth = ci95 ?? 0; // one seed: no interval, the band collapses onto the line
         points.push({
           panel: batchNorm ? PANEL_TITLES.on : PANEL_TITLES.off,
           activation,
           epoch,
-          mean: values.reduce((sum, value) => sum + value, 0) / values.length,
-          low: Math.min(...values),
-          high: Math.max(...values),
+          mean,
+          low: mean - halfWidth,
+          high: mean + halfWidth,
           seeds: values.length,
         });
       }
