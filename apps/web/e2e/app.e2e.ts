@@ -1,54 +1,23 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StaticServer, startStaticServer } from '../server/static-server.js';
-import { launchBrowser } from './browser.js';
-
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `/tmp/web-${name}.png`, fullPage: true });
+import { type AppFixture, shot, startApp, waitForData } from './app-fixture.js';
 
 describe('the built app in Chromium', () => {
-  let server: StaticServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  const problems: string[] = [];
+  let app: AppFixture;
 
   beforeAll(async () => {
-    if (!existsSync(`${dist}index.html`)) throw new Error(`no build in ${dist}: run pnpm build`);
-    server = await startStaticServer({ root: dist });
-    browser = await launchBrowser();
-    context = browser.context;
+    app = await startApp();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (problems.length > 0) process.stderr.write(`browser console:\n${problems.join('\n')}\n`);
+    await app?.close();
   });
 
-  const open = async (url: string): Promise<Page> => {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(url);
-    return page;
-  };
-
   it('trains two configurations, predicts a drawn digit and exports JSON', async () => {
-    const page = await open(`${server.url}#/train`);
+    const page = await app.open('#/train');
 
     expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
-    const backend = page.getByTestId('backend');
-    await expect.poll(() => backend.textContent(), { timeout: 60_000 }).toContain('SIMD');
-    const backendText = (await backend.textContent()) ?? '';
-    expect(backendText).toContain('threaded SIMD');
-    await expect
-      .poll(() => page.getByTestId('data-status').textContent(), { timeout: 90_000 })
-      .toContain('MNIST loaded');
+    await waitForData(page);
+    expect(await page.getByTestId('backend').textContent()).toContain('threaded SIMD');
 
     await page.fill('input[name="trainSize"]', '600');
     await page.fill('input[name="epochs"]', '1');
@@ -64,7 +33,7 @@ describe('the built app in Chromium', () => {
     expect(await page.locator('[data-testid="charts"] canvas').count()).toBeGreaterThanOrEqual(2);
     await shot(page, 'train');
 
-    await page.goto(`${server.url}#/draw`);
+    await page.goto(`${app.server.url}#/draw`);
     await expect
       .poll(() => page.getByTestId('probability-row').count(), { timeout: 30_000 })
       .toBe(2);
@@ -90,7 +59,7 @@ describe('the built app in Chromium', () => {
     expect(firstRow.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     await shot(page, 'draw');
 
-    await page.goto(`${server.url}#/results`);
+    await page.goto(`${app.server.url}#/results`);
     await expect
       .poll(() => page.locator('[data-testid="figure"] svg').count(), { timeout: 60_000 })
       .toBe(1);
@@ -108,21 +77,30 @@ describe('the built app in Chromium', () => {
     ]);
     await shot(page, 'results');
 
-    await page.goto(`${server.url}#/explorer`);
+    await page.goto(`${app.server.url}#/explorer`);
     await expect.poll(() => page.getByTestId('convention').count(), { timeout: 60_000 }).toBe(3);
     await shot(page, 'explorer');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}#/train`);
+    await page.goto(`${app.server.url}#/train`);
     await shot(page, 'phone-train');
   });
 
   it('reports a wrong wasm path with its URL and the HTML bytes, without hanging', async () => {
-    const page = await open(`${server.url}?wasmBase=/missing/#/train`);
+    const page = await app.open('?wasmBase=/missing/#/train');
     const failure = page.getByTestId('failure');
     await expect.poll(() => failure.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const text = (await failure.first().textContent()) ?? '';
-    expect(text).toContain(`${server.url}missing/tfjs-backend-wasm`);
+    expect(text).toContain(`${app.server.url}missing/tfjs-backend-wasm`);
     expect(text).toContain('3c 21 44 4f instead of 00 61 73 6d');
     await shot(page, 'wasm-error');
+  });
+
+  it('refuses an unknown ?wasmBuild= value, naming the choices', async () => {
+    const page = await app.open('?wasmBuild=gpu#/train');
+    const failure = page.getByTestId('failure');
+    await expect.poll(() => failure.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await failure.first().textContent()).toContain(
+      'wasmBuild must be one of auto, simd, got "gpu"',
+    );
   });
 });

@@ -27,7 +27,8 @@ export interface AppServices {
 /**
  * Wires workers, storage and signals. `?wasmBase=` and `?dataBase=` override
  * where the wasm binaries and the MNIST files are fetched from (used by the
- * end-to-end test of a wrong path).
+ * end-to-end test of a wrong path); `?wasmBuild=simd` keeps both workers on
+ * the single-threaded SIMD build, the CLI's (used by the parity test).
  */
 export function createServices(location: Location): AppServices {
   const params = new URLSearchParams(location.search);
@@ -39,12 +40,14 @@ export function createServices(location: Location): AppServices {
     wasmBase: folder(params.get('wasmBase') ?? 'wasm/'),
     dataBase: folder(params.get('dataBase') ?? 'data/mnist/'),
   };
+  // Checked by the workers, which report a wrong value as a wasm failure.
+  const wasmBuild = params.get('wasmBuild') ?? 'auto';
   const store = new RunStore();
   const storedRuns = signal<StoredRun[]>([]);
   const models = signal<LoadedModel[]>([]);
   const tensorBackend = signal<BackendReport | null>(null);
   const tensorFailure = signal<{ message: string; url?: string } | null>(null);
-  const tensors = new TensorClient(urls.wasmBase);
+  const tensors = new TensorClient({ wasmBase: urls.wasmBase, wasmBuild });
 
   const refreshRuns = async (): Promise<void> => {
     storedRuns.value = await store.listRuns();
@@ -53,27 +56,30 @@ export function createServices(location: Location): AppServices {
     models.value = [...models.value.filter((m) => m.id !== model.id), model];
   };
 
-  const session = new TrainingSession(urls, {
-    onRunEnd(run, backend, trainSize) {
-      if (run.result === null) return;
-      const saved: StoredRun = {
-        id: run.id,
-        result: run.result,
-        backend,
-        trainSize,
-        savedAt: new Date().toISOString(),
-      };
-      store.putRun(saved).then(refreshRuns, reportStorage);
+  const session = new TrainingSession(
+    { ...urls, wasmBuild },
+    {
+      onRunEnd(run, backend, split) {
+        if (run.result === null) return;
+        const saved: StoredRun = {
+          id: run.id,
+          result: run.result,
+          backend,
+          ...split,
+          savedAt: new Date().toISOString(),
+        };
+        store.putRun(saved).then(refreshRuns, reportStorage);
+      },
+      onWeights(run, weights) {
+        store.putWeights(run.id, weights).catch(reportStorage);
+        const { label, batchNorm, seed } = run.config;
+        tensors.loadModel(run.id, run.config, weights).then(
+          () => addModel({ id: run.id, label, batchNorm, seed }),
+          (error: unknown) => reportTensor(error),
+        );
+      },
     },
-    onWeights(run, weights) {
-      store.putWeights(run.id, weights).catch(reportStorage);
-      const { label, batchNorm, seed } = run.config;
-      tensors.loadModel(run.id, run.config, weights).then(
-        () => addModel({ id: run.id, label, batchNorm, seed }),
-        (error: unknown) => reportTensor(error),
-      );
-    },
-  });
+  );
 
   const reportTensor = (error: unknown): void => {
     const message = error instanceof Error ? error.message : String(error);

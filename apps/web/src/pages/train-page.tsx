@@ -1,18 +1,21 @@
 import type { ActivationInfo } from '@rrelu/activations';
+import { DEFAULT_VALIDATION_SIZE } from '@rrelu/data-mnist';
 import { useState } from 'preact/hooks';
 import type { AppServices } from '../app-services.js';
 import { BackendBadge } from '../components/backend-badge.js';
 import { FailureBanner } from '../components/failure-banner.js';
-import { LineChart } from '../components/line-chart.js';
-import { formatDuration, formatPercent } from '../format/duration.js';
+import { Charts, Progress, ResultsTable } from '../components/run-panels.js';
 import {
+  type FileSizes,
   type GridForm,
   gridFromForm,
-  MAX_TRAIN_SIZE,
+  maxTrainSize,
   RRELU_PRESET_CHOICES,
 } from '../training/grid-form.js';
-import { queueEtaSeconds, type RunView } from '../training/run-view.js';
 import type { DataState } from '../training/training-session.js';
+
+/** MNIST's files, for the form's bounds until the data set has loaded. */
+const MNIST_FILE_SIZES: FileSizes = { trainFile: 60_000, test: 10_000 };
 
 const INITIAL_FORM: GridForm = {
   activations: ['relu', 'rrelu-paper'],
@@ -20,6 +23,8 @@ const INITIAL_FORM: GridForm = {
   seedsText: '1',
   epochs: 1,
   trainSize: 5000,
+  validationSize: DEFAULT_VALIDATION_SIZE,
+  testSize: MNIST_FILE_SIZES.test,
 };
 
 /** Page 2: choose a grid, train it live in the worker, watch charts and the table. */
@@ -30,7 +35,9 @@ export function TrainPage(props: { services: AppServices; registry: ActivationIn
   const runs = session.runs.value;
   const busy = session.busy.value;
   const failure = session.failure.value;
-  const ready = session.data.value.phase === 'ready';
+  const data = session.data.value;
+  const ready = data.phase === 'ready';
+  const files = data.phase === 'ready' ? data : MNIST_FILE_SIZES;
 
   const activationKeys = props.registry.flatMap((info) =>
     info.name === 'rrelu' ? RRELU_PRESET_CHOICES.map((p) => `rrelu-${p}`) : [info.name],
@@ -40,13 +47,13 @@ export function TrainPage(props: { services: AppServices; registry: ActivationIn
 
   const start = (event: Event): void => {
     event.preventDefault();
-    const planned = gridFromForm(form);
+    const planned = gridFromForm(form, files);
     if ('error' in planned) {
       setFormError(planned.error);
       return;
     }
     setFormError(null);
-    session.start(planned.grid, form.trainSize);
+    session.start(planned.grid, planned.split);
   };
 
   return (
@@ -54,7 +61,7 @@ export function TrainPage(props: { services: AppServices; registry: ActivationIn
       <h2 id="train-title">Train</h2>
       <p class="status">
         <BackendBadge backend={session.backend.value} failed={failure?.stage === 'wasm'} />{' '}
-        <DataStatus data={session.data.value} />
+        <DataStatus data={data} />
       </p>
       {failure !== null && (
         <FailureBanner
@@ -121,16 +128,43 @@ export function TrainPage(props: { services: AppServices; registry: ActivationIn
               onInput={(e) => setForm({ ...form, epochs: e.currentTarget.valueAsNumber })}
             />
           </label>
+        </fieldset>
+        <fieldset class="numbers">
+          <legend>Data (the first examples of each file)</legend>
+          <label>
+            Validation examples
+            <input
+              name="validationSize"
+              type="number"
+              min={0}
+              max={files.trainFile - 2}
+              step={1}
+              value={form.validationSize}
+              onInput={(e) => setForm({ ...form, validationSize: e.currentTarget.valueAsNumber })}
+            />
+          </label>
           <label>
             Training examples
             <input
               name="trainSize"
               type="number"
               min={2}
-              max={MAX_TRAIN_SIZE}
+              max={maxTrainSize(files, form.validationSize)}
               step={1}
               value={form.trainSize}
               onInput={(e) => setForm({ ...form, trainSize: e.currentTarget.valueAsNumber })}
+            />
+          </label>
+          <label>
+            Test examples
+            <input
+              name="testSize"
+              type="number"
+              min={1}
+              max={files.test}
+              step={1}
+              value={form.testSize}
+              onInput={(e) => setForm({ ...form, testSize: e.currentTarget.valueAsNumber })}
             />
           </label>
         </fieldset>
@@ -169,8 +203,8 @@ function DataStatus(props: { data: DataState }) {
   if (data.phase === 'ready') {
     return (
       <span class="badge" data-testid="data-status">
-        MNIST loaded: {data.train.toLocaleString('en')} train,{' '}
-        {data.validation.toLocaleString('en')} validation, {data.test.toLocaleString('en')} test
+        MNIST loaded: {data.trainFile.toLocaleString('en')} training and{' '}
+        {data.test.toLocaleString('en')} test images
       </span>
     );
   }
@@ -183,116 +217,5 @@ function DataStatus(props: { data: DataState }) {
       loading MNIST… {(loaded / 1e6).toFixed(1)} / {total > 0 ? (total / 1e6).toFixed(1) : '?'} MB
       <progress max={total || 1} value={loaded} aria-label="MNIST download" />
     </span>
-  );
-}
-
-export function runName(run: RunView): string {
-  return `${run.config.label} ${run.config.batchNorm ? '+BN' : ''} s${run.config.seed}`.replace(
-    '  ',
-    ' ',
-  );
-}
-
-function Progress(props: { runs: RunView[]; paused: boolean }) {
-  const eta = queueEtaSeconds(props.runs);
-  return (
-    <div class="progress-list" aria-live="polite">
-      <h3>
-        Progress {props.paused ? '(paused)' : ''} —{' '}
-        {props.runs.some((run) => run.status === 'running' || run.status === 'queued')
-          ? `all runs: about ${formatDuration(eta)} left`
-          : 'finished'}
-      </h3>
-      <ul>
-        {props.runs.map((run) => (
-          <li key={run.id} data-testid="run-progress" data-status={run.status}>
-            <span class="run-name">{runName(run)}</span>
-            <progress
-              max={run.totalSteps || 1}
-              value={run.step}
-              aria-label={`${runName(run)} progress`}
-            />
-            <span class="run-meta">
-              {run.status} · step {run.step}/{run.totalSteps || '?'} ·{' '}
-              {Number.isFinite(run.examplesPerSecond)
-                ? `${Math.round(run.examplesPerSecond)} ex/s`
-                : '—'}{' '}
-              · ETA {run.status === 'running' ? formatDuration(run.etaSeconds) : '—'}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Charts(props: { runs: RunView[] }) {
-  const loss = props.runs.map((run) => ({
-    label: runName(run),
-    xs: run.losses.map((p) => p.step),
-    ys: run.losses.map((p) => p.loss),
-  }));
-  const accuracy = props.runs.map((run) => ({
-    label: runName(run),
-    xs: run.epochs.map((m) => m.epoch),
-    ys: run.epochs.map((m) => m.testAccuracy * 100),
-  }));
-  return (
-    <div class="charts" data-testid="charts">
-      <LineChart
-        title="Training loss (running mean of the epoch)"
-        xLabel="step"
-        yLabel="loss"
-        series={loss}
-      />
-      <LineChart
-        title="Test accuracy per epoch"
-        xLabel="epoch"
-        yLabel="accuracy (%)"
-        series={accuracy}
-        points
-      />
-    </div>
-  );
-}
-
-function ResultsTable(props: { runs: RunView[] }) {
-  return (
-    <div class="table-wrap">
-      <table data-testid="results-table">
-        <caption>Results of this session (last finished epoch)</caption>
-        <thead>
-          <tr>
-            <th scope="col">run</th>
-            <th scope="col">status</th>
-            <th scope="col">epoch</th>
-            <th scope="col">train loss</th>
-            <th scope="col">train acc.</th>
-            <th scope="col">val. acc.</th>
-            <th scope="col">test acc.</th>
-            <th scope="col">s / epoch</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.runs.map((run) => {
-            const last = run.epochs.at(-1);
-            return (
-              <tr key={run.id} data-testid="result-row">
-                <th scope="row">{runName(run)}</th>
-                <td>{run.status}</td>
-                <td>{last?.epoch ?? '—'}</td>
-                <td>{last === undefined ? '—' : last.trainLoss.toFixed(4)}</td>
-                <td>{formatPercent(last?.trainAccuracy ?? Number.NaN)}</td>
-                <td>{formatPercent(last?.validationAccuracy ?? Number.NaN)}</td>
-                <td data-testid="test-accuracy">
-                  {formatPercent(last?.testAccuracy ?? Number.NaN)}
-                </td>
-                <td>{last === undefined ? '—' : last.seconds.toFixed(1)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,26 +1,34 @@
 import type { ActivationChoice, GridSpec } from '@rrelu/trainer';
+import type { SplitSizes } from '../workers/dataset-subset.js';
 
 /** RReLU conventions offered as separate rows of a grid. */
 export const RRELU_PRESET_CHOICES = ['paper', 'torch', 'blog'] as const;
 
 /** The train form's values. */
-export interface GridForm {
+export interface GridForm extends SplitSizes {
   /** Registry names, plus `rrelu-<preset>` for RReLU conventions. */
   activations: string[];
   batchNorm: boolean[];
   seedsText: string;
   epochs: number;
-  trainSize: number;
 }
 
-/** Largest training subset: MNIST's 60,000 less the 5,000 validation examples. */
-export const MAX_TRAIN_SIZE = 55_000;
+/** Examples in the loaded files, which bound the split sizes. */
+export interface FileSizes {
+  /** The training file, validation examples included (MNIST: 60,000). */
+  trainFile: number;
+  /** The test file (MNIST: 10,000). */
+  test: number;
+}
 
 /**
- * Turns the form into a grid for `planGrid`, or an error message naming the
- * field to fix.
+ * Turns the form into a grid for `planGrid` and the split every run of it
+ * uses, or an error message naming the field to fix.
  */
-export function gridFromForm(form: GridForm): { grid: GridSpec } | { error: string } {
+export function gridFromForm(
+  form: GridForm,
+  files: FileSizes,
+): { grid: GridSpec; split: SplitSizes } | { error: string } {
   const seeds = form.seedsText
     .split(/[\s,]+/)
     .filter((part) => part !== '')
@@ -35,22 +43,43 @@ export function gridFromForm(form: GridForm): { grid: GridSpec } | { error: stri
   if (!Number.isSafeInteger(form.epochs) || form.epochs < 1) {
     return { error: `epochs must be a whole number ≥ 1, got ${form.epochs}` };
   }
-  if (!Number.isSafeInteger(form.trainSize) || form.trainSize < 2) {
-    return { error: `training examples must be a whole number ≥ 2, got ${form.trainSize}` };
-  }
-  if (form.trainSize > MAX_TRAIN_SIZE) {
-    return { error: `training examples must be at most ${MAX_TRAIN_SIZE}, got ${form.trainSize}` };
-  }
+  const sizeError = splitError(form, files);
+  if (sizeError !== null) return { error: sizeError };
 
-  const activations = form.activations.map(activationChoice);
+  const { validationSize, trainSize, testSize } = form;
   return {
     grid: {
-      activations,
+      activations: form.activations.map(activationChoice),
       batchNorm: [...new Set(form.batchNorm)],
       seeds: [...new Set(seeds)],
       base: { epochs: form.epochs },
     },
+    split: { validationSize, trainSize, testSize },
   };
+}
+
+/** Largest training subset the files allow after `validationSize` validation examples. */
+export function maxTrainSize(files: FileSizes, validationSize: number): number {
+  return Math.max(files.trainFile - (Number.isSafeInteger(validationSize) ? validationSize : 0), 0);
+}
+
+function splitError(form: SplitSizes, files: FileSizes): string | null {
+  const { validationSize, trainSize, testSize } = form;
+  if (!Number.isSafeInteger(validationSize) || validationSize < 0) {
+    return `validation examples must be a whole number ≥ 0, got ${validationSize}`;
+  }
+  // Two at least, as the CLI's --train-size: batch norm needs two examples for its statistics.
+  if (!Number.isSafeInteger(trainSize) || trainSize < 2) {
+    return `training examples must be a whole number ≥ 2, got ${trainSize}`;
+  }
+  const most = maxTrainSize(files, validationSize);
+  if (trainSize > most) {
+    return `training examples must be at most ${most} (the training file less ${validationSize} for validation), got ${trainSize}`;
+  }
+  if (!Number.isSafeInteger(testSize) || testSize < 1 || testSize > files.test) {
+    return `test examples must be a whole number from 1 to ${files.test}, got ${testSize}`;
+  }
+  return null;
 }
 
 function activationChoice(key: string): ActivationChoice {

@@ -7,6 +7,10 @@ export interface StoredRun {
   result: RunResult;
   backend: BackendReport | null;
   trainSize: number;
+  /** Absent in runs saved before the split became a choice (they used 5000). */
+  validationSize?: number;
+  /** Absent in runs saved before the split became a choice (they used all 10,000). */
+  testSize?: number;
   /** ISO time the run ended. */
   savedAt: string;
 }

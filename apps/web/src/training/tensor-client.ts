@@ -36,7 +36,7 @@ export class TensorClient {
   >();
   readonly ready: Promise<BackendReport>;
 
-  constructor(wasmBase: string) {
+  constructor(wasm: { wasmBase: string; wasmBuild: string }) {
     this.worker = new Worker(new URL('../workers/tensor-worker.ts', import.meta.url), {
       type: 'module',
       name: 'tensors',
@@ -48,7 +48,7 @@ export class TensorClient {
       if (reply.type === 'failure') waiting?.reject(new WorkerFailure(reply.message, reply.url));
       else waiting?.resolve(reply);
     });
-    this.ready = this.call<'ready'>({ type: 'init', id: 0, wasmBase }).then((r) => r.backend);
+    this.ready = this.call<'ready'>({ type: 'init', id: 0, ...wasm }).then((r) => r.backend);
   }
 
   async registry(): Promise<ActivationInfo[]> {

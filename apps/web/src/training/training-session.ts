@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import type { FetchProgress } from '@rrelu/data-mnist';
 import type { GridSpec, TrainEvent } from '@rrelu/trainer';
 import { CANCEL_FLAG, CONTROL_LENGTH, PAUSE_FLAG } from '../workers/control-flags.js';
+import type { SplitSizes } from '../workers/dataset-subset.js';
 import type {
   BackendReport,
   FailureStage,
@@ -14,7 +15,8 @@ import { finalStatus, queuedRun, type RunView } from './run-view.js';
 /** Loading state of the training data. */
 export type DataState =
   | { phase: 'loading'; files: Record<string, FetchProgress> }
-  | { phase: 'ready'; train: number; validation: number; test: number }
+  /** Examples in the training file (validation and training are cut from it) and the test file. */
+  | { phase: 'ready'; trainFile: number; test: number }
   | { phase: 'failed' };
 
 /** A failure shown on the page, with the URL it concerns. */
@@ -26,7 +28,7 @@ export interface Failure {
 
 /** Callbacks for what outlives the session's signals. */
 export interface SessionHooks {
-  onRunEnd(run: RunView, backend: BackendReport | null, trainSize: number): void;
+  onRunEnd(run: RunView, backend: BackendReport | null, split: SplitSizes): void;
   onWeights(run: RunView, weights: NamedWeights[]): void;
 }
 
@@ -48,10 +50,10 @@ export class TrainingSession {
 
   private worker: Worker;
   private readonly control: Int32Array<SharedArrayBuffer> | null;
-  private trainSize = 0;
+  private split: SplitSizes | null = null;
 
   constructor(
-    private readonly urls: { wasmBase: string; dataBase: string },
+    private readonly settings: { wasmBase: string; wasmBuild: string; dataBase: string },
     private readonly hooks: SessionHooks,
   ) {
     this.canPause = globalThis.crossOriginIsolated === true;
@@ -61,13 +63,13 @@ export class TrainingSession {
     this.worker = this.spawn();
   }
 
-  /** Trains every cell of the grid, one after the other, on `trainSize` examples. */
-  start(grid: GridSpec, trainSize: number): void {
+  /** Trains every cell of the grid, one after the other, on the splits `split` cuts. */
+  start(grid: GridSpec, split: SplitSizes): void {
     if (this.busy.value || this.data.value.phase !== 'ready') return;
     this.busy.value = true;
     this.failure.value = null;
-    this.trainSize = trainSize;
-    this.send({ type: 'run', grid, trainSize });
+    this.split = split;
+    this.send({ type: 'run', grid, split });
   }
 
   setPaused(paused: boolean): void {
@@ -108,8 +110,9 @@ export class TrainingSession {
     this.data.value = { phase: 'loading', files: {} };
     const request: TrainRequest = {
       type: 'init',
-      wasmBase: this.urls.wasmBase,
-      dataBase: this.urls.dataBase,
+      wasmBase: this.settings.wasmBase,
+      wasmBuild: this.settings.wasmBuild,
+      dataBase: this.settings.dataBase,
       control: this.control === null ? null : this.control.buffer,
     };
     worker.postMessage(request);
@@ -135,16 +138,16 @@ export class TrainingSession {
         return;
       }
       case 'data-ready':
-        this.data.value = { phase: 'ready', ...reply };
+        this.data.value = { phase: 'ready', trainFile: reply.trainFile, test: reply.test };
         return;
       case 'planned':
         this.runs.value = reply.runs.map((run) => queuedRun(run.id, run.config));
         return;
       case 'event':
         this.updateRuns((run) => (run.id === reply.runId ? applyEvent(run, reply.event) : run));
-        if (reply.event.type === 'end') {
+        if (reply.event.type === 'end' && this.split !== null) {
           const ended = this.runs.value.find((run) => run.id === reply.runId);
-          if (ended !== undefined) this.hooks.onRunEnd(ended, this.backend.value, this.trainSize);
+          if (ended !== undefined) this.hooks.onRunEnd(ended, this.backend.value, this.split);
         }
         return;
       case 'weights': {

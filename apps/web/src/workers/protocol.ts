@@ -1,12 +1,18 @@
 import type { FetchProgress } from '@rrelu/data-mnist';
 import type { ActivationInfo } from '@rrelu/activations';
 import type { GridSpec, RunConfig, TrainEvent } from '@rrelu/trainer';
+import type { SplitSizes } from './dataset-subset.js';
+import type { WasmBuild } from './wasm-backend.js';
 
 /** What the wasm backend runs with, as shown on the page. */
 export interface BackendReport {
   simd: boolean;
   /** Threads XNNPACK uses; above 1 only with the threaded build. */
   threads: number;
+  /** `navigator.hardwareConcurrency` in the worker; tfjs uses at most half of it. */
+  logicalCores: number;
+  /** The build asked for with `?wasmBuild=`. */
+  build: WasmBuild;
   /** The binary that was loaded. */
   file: string;
   url: string;
@@ -34,17 +40,20 @@ export type TrainRequest =
   | {
       type: 'init';
       wasmBase: string;
+      /** `?wasmBuild=` as typed; the worker checks it. */
+      wasmBuild: string;
       dataBase: string;
       /** Int32 pause/cancel flags; null without cross-origin isolation. */
       control: SharedArrayBuffer | null;
     }
-  | { type: 'run'; grid: GridSpec; trainSize: number };
+  | { type: 'run'; grid: GridSpec; split: SplitSizes };
 
 /** Messages from the training worker to the page. */
 export type TrainReply =
   | { type: 'backend'; backend: BackendReport }
   | { type: 'data-progress'; progress: FetchProgress }
-  | { type: 'data-ready'; train: number; validation: number; test: number }
+  /** Examples in the training file (each run cuts its validation and training splits from it) and in the test file. */
+  | { type: 'data-ready'; trainFile: number; test: number }
   | { type: 'planned'; runs: RunRequest[] }
   | { type: 'event'; runId: string; event: TrainEvent }
   | { type: 'weights'; runId: string; weights: NamedWeights[] }
@@ -54,7 +63,7 @@ export type TrainReply =
 
 /** Messages from the page to the tensor worker (inference and activation curves). */
 export type TensorRequest =
-  | { type: 'init'; id: number; wasmBase: string }
+  | { type: 'init'; id: number; wasmBase: string; wasmBuild: string }
   | { type: 'registry'; id: number }
   | { type: 'load-model'; id: number; runId: string; config: RunConfig; weights: NamedWeights[] }
   | { type: 'drop-model'; id: number; runId: string }

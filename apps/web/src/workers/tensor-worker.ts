@@ -32,9 +32,15 @@ self.addEventListener('message', (message: MessageEvent<TensorRequest>) => {
 
 async function handle(request: TensorRequest): Promise<void> {
   switch (request.type) {
-    case 'init':
-      post({ type: 'ready', id: request.id, backend: await startWasmBackend(request.wasmBase) });
+    case 'init': {
+      const { wasmBase, wasmBuild } = request;
+      post({
+        type: 'ready',
+        id: request.id,
+        backend: await startWasmBackend({ wasmBase, wasmBuild }),
+      });
       return;
+    }
     case 'registry':
       post({ type: 'registry', id: request.id, activations: [...listActivations()] });
       return;

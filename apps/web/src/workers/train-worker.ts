@@ -1,9 +1,9 @@
 import { type Dataset, fetchDataset, IdxError } from '@rrelu/data-mnist';
-import { type GridSpec, planGrid, type TrainEvent, train } from '@rrelu/trainer';
-import { withTrainSize } from './dataset-subset.js';
-import { captureDisposedModels } from './model-capture.js';
+import { type GridSpec, planGrid, type TrainEvent, type TrainedState, train } from '@rrelu/trainer';
+import { CANCEL_FLAG, PAUSE_FLAG } from './control-flags.js';
+import { cutSplits, type SplitSizes } from './dataset-subset.js';
+import { readWeights } from './model-weights.js';
 import type { FailureStage, TrainReply, TrainRequest } from './protocol.js';
-import { PAUSE_FLAG, CANCEL_FLAG } from './control-flags.js';
 import { startWasmBackend } from './wasm-backend.js';
 import { WasmLoadError } from './wasm-magic.js';
 
@@ -15,7 +15,8 @@ const GZIP_FILE_NAMES = {
   testLabels: 't10k-labels-idx1-ubyte.gz',
 };
 
-let dataset: Dataset | null = null;
+/** The MNIST files, the training file whole (validation is cut per run). */
+let files: Dataset | null = null;
 let flags: Int32Array | null = null;
 
 // Typed through the DOM lib: a worker's postMessage takes the same options object.
@@ -24,36 +25,37 @@ const post = (reply: TrainReply, transfer: Transferable[] = []): void =>
 
 self.addEventListener('message', (message: MessageEvent<TrainRequest>) => {
   const request = message.data;
-  const work = request.type === 'init' ? init(request) : runQueue(request.grid, request.trainSize);
+  const work = request.type === 'init' ? init(request) : runQueue(request.grid, request.split);
   work.catch((error: unknown) => fail('train', error));
 });
 
 async function init(request: Extract<TrainRequest, { type: 'init' }>): Promise<void> {
   flags = request.control === null ? null : new Int32Array(request.control);
   try {
-    post({ type: 'backend', backend: await startWasmBackend(request.wasmBase) });
+    const { wasmBase, wasmBuild } = request;
+    post({ type: 'backend', backend: await startWasmBackend({ wasmBase, wasmBuild }) });
   } catch (error) {
     fail('wasm', error);
     return;
   }
   try {
-    dataset = await fetchDataset(request.dataBase, {
+    files = await fetchDataset(request.dataBase, {
       fileNames: GZIP_FILE_NAMES,
+      validationSize: 0,
       onProgress: (progress) => post({ type: 'data-progress', progress }),
     });
   } catch (error) {
     fail('data', error);
     return;
   }
-  const { train: t, validation, test } = dataset;
-  post({ type: 'data-ready', train: t.count, validation: validation.count, test: test.count });
+  post({ type: 'data-ready', trainFile: files.train.count, test: files.test.count });
 }
 
-async function runQueue(grid: GridSpec, trainSize: number): Promise<void> {
-  if (dataset === null) throw new Error('the data set is not loaded yet');
+async function runQueue(grid: GridSpec, split: SplitSizes): Promise<void> {
+  if (files === null) throw new Error('the data set is not loaded yet');
+  const dataset = cutSplits(files, split);
   const runs = planGrid(grid).map((cell) => ({ id: cell.id, config: cell.config }));
   post({ type: 'planned', runs });
-  const subset = withTrainSize(dataset, Math.min(trainSize, dataset.train.count));
   if (flags !== null) Atomics.store(flags, CANCEL_FLAG, 0);
 
   for (const run of runs) {
@@ -63,13 +65,14 @@ async function runQueue(grid: GridSpec, trainSize: number): Promise<void> {
       post({ type: 'event', runId: run.id, event });
       if (event.type === 'step') honourControls(abort);
     };
-    await captureDisposedModels(
-      () => train(run.config, subset, { onEvent, signal: abort.signal, reportEvery: 1 }),
-      (weights) => {
-        const buffers = weights.map((w) => w.values.buffer);
-        post({ type: 'weights', runId: run.id, weights }, buffers);
-      },
-    );
+    // The digit pad gets the weights of every run that finished an epoch.
+    const onTrained = ({ model, epoch }: TrainedState): void => {
+      if (epoch === 0) return;
+      const weights = readWeights(model);
+      const buffers = weights.map((w) => w.values.buffer);
+      post({ type: 'weights', runId: run.id, weights }, buffers);
+    };
+    await train(run.config, dataset, { onEvent, onTrained, signal: abort.signal, reportEvery: 1 });
   }
   post({ type: 'queue-done' });
 }
