@@ -67,10 +67,15 @@ function barView(options: ProgressOptions): ProgressView {
     multi.create(1, 0, { label: pad('(waiting)'), detail: '' }),
   );
   const doneSteps = new Map<string, number>();
+  const started = Date.now();
   let finished = 0;
   const updateOverall = () => {
     const steps = [...doneSteps.values()].reduce((a, b) => a + b, 0);
-    overall.update(steps, { detail: `${finished} cells done | ETA {eta_formatted}` });
+    // Remaining time at the grid's average speed so far (all workers together).
+    const fraction = steps / Math.max(options.totalSteps, 1);
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = fraction > 0 ? (elapsed * (1 - fraction)) / fraction : Number.NaN;
+    overall.update(steps, { detail: `${finished} cells done | ETA ${formatSeconds(eta)}` });
   };
 
   return {
@@ -88,14 +93,14 @@ function barView(options: ProgressOptions): ProgressView {
         updateOverall();
       }
       if (event.type === 'epoch')
-        multi.log(`${cell.id}: ${describeEpoch(event.metrics, cell.config.epochs)}\n`);
+        multi.log(clearedLine(`${cell.id}: ${describeEpoch(event.metrics, cell.config.epochs)}`));
     },
     cellEnd: (_, outcome) => {
       finished += 1;
-      multi.log(`${describeOutcome(outcome)}\n`);
+      multi.log(clearedLine(describeOutcome(outcome)));
       updateOverall();
     },
-    log: (line) => multi.log(`${line}\n`),
+    log: (line) => multi.log(clearedLine(line)),
     stop: () => multi.stop(),
   };
 }
@@ -129,6 +134,11 @@ function describeOutcome(outcome: CellOutcome): string {
       : 'done';
   const accuracy = last ? ` test ${(100 * last.testAccuracy).toFixed(2)}%` : '';
   return `[${outcome.cell.id}] ${state}${accuracy} in ${formatSeconds(result.seconds)}`;
+}
+
+/** A log line that also erases what a bar left to its right ("erase to end of line"). */
+function clearedLine(text: string): string {
+  return `${text}\u001b[K\n`;
 }
 
 function pad(text: string): string {
