@@ -6,10 +6,11 @@ import picocolors from 'picocolors';
 import { EXIT } from './exit-codes.js';
 import { type CellOutcome, runCells } from './pool.js';
 import { createProgress } from './progress.js';
-import { writeFileAtomic } from './report/index.js';
+import { removeUnfinishedWrites, writeFileAtomic, writeFileAtomicSync } from './report/index.js';
 import { writeRunReport } from './report-files.js';
 import { CELLS_DIR, loadCell, packageVersions, saveCell, stringify } from './results.js';
 import { dataOptions, type RunSpec } from './run-spec.js';
+import { handleSignals } from './signal-handler.js';
 import { StepLog } from './step-log.js';
 
 /** The plan a sharded run belongs to. */
@@ -38,7 +39,9 @@ export interface GridRunOptions {
  * Runs cells into an output folder and writes its report. Cells already
  * finished there (complete or diverged) are skipped; the rest run on the
  * worker pool. Every cell is saved as it ends; SIGINT/SIGTERM keep what
- * finished. Returns the exit code.
+ * finished. A diverged cell is a result, not a failure. When a file cannot be
+ * written (a full disk), the manifest is marked failed, no temporary file is
+ * left and the error names the file. Returns the exit code.
  */
 export async function runGrid(options: GridRunOptions): Promise<number> {
   const { spec, cells, outDir } = options;
@@ -102,14 +105,32 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
       status: statuses.get(cell.id) ?? 'pending',
     })),
   };
-  // Cells end on several workers at once: manifest writes go one after another.
+  // Cells end on several workers at once: manifest writes go one after another,
+  // and one failed write does not stop the later ones from being tried.
+  const manifestPath = path.join(outDir, 'manifest.json');
   let manifestWrites = Promise.resolve();
   const writeManifest = () => {
     const text = `${stringify(manifest)}\n`;
-    manifestWrites = manifestWrites.then(() =>
-      writeFileAtomic(path.join(outDir, 'manifest.json'), text),
-    );
+    manifestWrites = manifestWrites
+      .catch(() => undefined)
+      .then(() => writeFileAtomic(manifestPath, text));
     return manifestWrites;
+  };
+  /** Marks the run failed in the manifest, as far as the disk allows. */
+  const markFailed = async () => {
+    manifest.status = 'failed';
+    manifest.endedAt = new Date().toISOString();
+    await writeManifest().catch(() => undefined);
+  };
+  /** Marks the run failed and says why a file could not be written. */
+  const failWith = async (error: unknown) => {
+    await markFailed();
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(
+      EXIT.failed,
+      `${message}\nfinished cells are kept in ${path.join(outDir, CELLS_DIR)}; ` +
+        'rerun into the same --out to resume and write the report',
+    );
   };
   await writeManifest();
 
@@ -158,10 +179,26 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
     },
   );
 
-  const interruption = handleSignals(pool, progress.log);
+  const interruption = handleSignals({
+    stop: () => pool.stop(),
+    log: progress.log,
+    beforeExit: () => {
+      progress.stop();
+      removeUnfinishedWrites();
+      manifest.status = 'interrupted';
+      manifest.endedAt = new Date().toISOString();
+      writeFileAtomicSync(manifestPath, `${stringify(manifest)}\n`);
+    },
+  });
   let outcomes: CellOutcome[];
   try {
     outcomes = pending.length === 0 ? [] : await pool.done;
+  } catch (error) {
+    // A cell's result could not be saved (or a worker could not start): stop the others.
+    await pool.kill();
+    if (isFsError(causeOf(error))) return failWith(error);
+    await markFailed();
+    throw error;
   } finally {
     progress.stop();
     interruption.dispose();
@@ -175,17 +212,37 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   manifest.status = interruption.signal ? 'interrupted' : failed > 0 ? 'failed' : 'complete';
   manifest.endedAt = new Date().toISOString();
-  await writeManifest();
+  try {
+    await writeManifest();
+  } catch (error) {
+    return failWith(error);
+  }
 
   const results = cells.flatMap((cell) => finished.get(cell.id) ?? []);
-  if (results.length > 0) {
-    const summary = await writeRunReport(outDir, results, {
-      manifest: 'manifest.json',
-      status: manifest.status,
-    });
+  // Cells that diverged in their first epoch have no epoch rows to report.
+  if (results.some((result) => result.epochs.length > 0)) {
+    let summary: Awaited<ReturnType<typeof writeRunReport>>;
+    try {
+      summary = await writeRunReport(outDir, results, {
+        manifest: 'manifest.json',
+        status: manifest.status,
+      });
+    } catch (error) {
+      if (isFsError(causeOf(error))) return failWith(error);
+      await markFailed();
+      throw error;
+    }
     process.stdout.write(options.json ? `${stringify(summary.json)}\n` : `${summary.table}\n`);
-  } else if (options.json) {
-    process.stdout.write(`${stringify({ summary: [], rows: [] })}\n`);
+  } else {
+    if (options.json) process.stdout.write(`${stringify({ summary: [], rows: [] })}\n`);
+    if (results.length > 0) stderr.write('no cell finished an epoch: no report written\n');
+  }
+  const diverged = cells.flatMap((cell) => {
+    const divergence = finished.get(cell.id)?.divergence;
+    return divergence ? [`${cell.id} at epoch ${divergence.epoch}, step ${divergence.step}`] : [];
+  });
+  if (diverged.length > 0) {
+    stderr.write(`${diverged.length} cell(s) diverged (loss NaN or ∞): ${diverged.join('; ')}\n`);
   }
   if (failed > 0) stderr.write(`${failed} cell(s) failed; see ${path.join(outDir, CELLS_DIR)}\n`);
   stderr.write(`results: ${outDir}\n`);
@@ -214,35 +271,6 @@ export async function probeFolder(dir: string): Promise<string | null> {
   }
 }
 
-/**
- * First SIGINT/SIGTERM: workers stop after their current step and what
- * finished is written. Second: exit at once.
- */
-function handleSignals(pool: ReturnType<typeof runCells>, log: (line: string) => void) {
-  const state: { signal: NodeJS.Signals | null; dispose(): void } = {
-    signal: null,
-    dispose: () => {},
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (state.signal !== null) {
-      void pool
-        .kill()
-        .finally(() => process.exit(signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm));
-      return;
-    }
-    state.signal = signal;
-    log(`${signal}: stopping after the current step and saving what finished (again to quit now)`);
-    pool.stop();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  state.dispose = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-  return state;
-}
-
 export function isFsError(error: unknown): boolean {
   return (
     error instanceof Error &&
@@ -250,4 +278,9 @@ export function isFsError(error: unknown): boolean {
     typeof error.code === 'string' &&
     error.code.startsWith('E')
   );
+}
+
+/** The error a {@link writeFileAtomic} failure wraps, or the error itself. */
+function causeOf(error: unknown): unknown {
+  return error instanceof Error && error.cause !== undefined ? error.cause : error;
 }

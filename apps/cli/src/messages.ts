@@ -7,8 +7,18 @@ export interface WorkerSetup {
   data: LoadOptions;
 }
 
+/**
+ * The worker's `workerData`: its setup and the pool's stop flag, an Int32Array
+ * over shared memory. Training runs synchronously inside the worker, so a
+ * message cannot reach it mid-cell; the flag is read after every step instead.
+ * Element 0 is 0 while running and 1 once a stop is asked for.
+ */
+export interface WorkerData extends WorkerSetup {
+  stopFlag: Int32Array;
+}
+
 /** Main thread → worker. */
-export type ToWorker = { type: 'run'; cell: Cell } | { type: 'stop' };
+export type ToWorker = { type: 'run'; cell: Cell };
 
 /** Worker → main thread. */
 export type FromWorker =

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { BackendInfo, Cell, RunResult, TrainEvent } from '@rrelu/trainer';
-import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
+import type { FromWorker, ToWorker, WorkerData, WorkerSetup } from './messages.js';
 
 /** What happened to one cell. */
 export type CellOutcome =
@@ -38,11 +38,13 @@ export function runCells(
   const queue = [...cells];
   const outcomes: CellOutcome[] = [];
   const threads: Worker[] = [];
+  const stopFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let stopping = false;
 
   const startWorker = (slot: number) =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+      const workerData: WorkerData = { ...setup, stopFlag };
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData });
       threads.push(worker);
       let current: Cell | null = null;
       let settled = false;
@@ -122,10 +124,14 @@ export function runCells(
     done,
     stop() {
       stopping = true;
-      for (const worker of threads) worker.postMessage({ type: 'stop' } satisfies ToWorker);
+      // Read by each worker after every step (and by a test pause, which wakes on it).
+      Atomics.store(stopFlag, 0, 1);
+      Atomics.notify(stopFlag, 0);
     },
     async kill() {
       stopping = true;
+      Atomics.store(stopFlag, 0, 1);
+      Atomics.notify(stopFlag, 0);
       await Promise.all(threads.map((worker) => worker.terminate()));
     },
   };

@@ -198,7 +198,9 @@ describe('resume after SIGINT, sharding, determinism, crashes', () => {
   it('keeps finished cells on SIGINT (exit 130) and runs only the unfinished ones again', async () => {
     const out = path.join(root, 'resumed');
     const args = ['compare', ...SMALL, ...grid, '--out', out];
-    const first = await rreluInterrupted(args, /\] done[^\n]*\n[^\n]*started/, 'SIGINT');
+    const first = await rreluInterrupted(args, [
+      { after: /\] done[^\n]*\n[^\n]*started/, signal: 'SIGINT' },
+    ]);
     expect(first.code, first.stderr).toBe(130);
     const manifest = await json(path.join(out, 'manifest.json'));
     expect(manifest.status).toBe('interrupted');

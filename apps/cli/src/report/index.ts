@@ -34,9 +34,5 @@ export {
   svgToPng,
 } from './render.js';
 export { type FormatTableOptions, formatTable, toMarkdown } from './table.js';
-export {
-  REPORT_FILES,
-  type WriteReportOptions,
-  writeFileAtomic,
-  writeReport,
-} from './write.js';
+export { removeUnfinishedWrites, writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
+export { REPORT_FILES, type WriteReportOptions, writeReport } from './write.js';

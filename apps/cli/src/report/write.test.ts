@@ -1,28 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { REPORT_FILES, writeFileAtomic, writeReport } from './write.js';
+import { REPORT_FILES, writeReport } from './write.js';
 import { type EpochRow, type SummaryJson, toMetricsCsv } from '@rrelu/trainer';
-
-/** Lets a test make the next rename fail, to simulate a failure after the data is written. */
-const failures = vi.hoisted(() => ({ nextRename: false }));
-
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...actual,
-    rename: async (from: string, to: string) => {
-      if (failures.nextRename) {
-        failures.nextRename = false;
-        throw new Error('simulated rename failure');
-      }
-      return actual.rename(from, to);
-    },
-  };
-});
 
 let folder: string;
 
@@ -31,55 +14,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  failures.nextRename = false;
   await rm(folder, { recursive: true, force: true });
-});
-
-describe('writeFileAtomic', () => {
-  it('writes and replaces a file, leaving no temporary file', async () => {
-    const target = path.join(folder, 'out.txt');
-
-    await writeFileAtomic(target, 'first');
-    await writeFileAtomic(target, new TextEncoder().encode('second'));
-
-    expect(await readFile(target, 'utf8')).toBe('second');
-    expect(await readdir(folder)).toEqual(['out.txt']);
-  });
-
-  it('keeps the old content and removes the temporary file when the rename fails', async () => {
-    const target = path.join(folder, 'out.txt');
-    await writeFile(target, 'old');
-    failures.nextRename = true;
-
-    await expect(writeFileAtomic(target, 'new')).rejects.toThrow(
-      `could not write ${target}: simulated rename failure`,
-    );
-
-    expect(await readFile(target, 'utf8')).toBe('old');
-    expect(await readdir(folder)).toEqual(['out.txt']);
-  });
-
-  it('leaves a directory in the way untouched and removes the temporary file', async () => {
-    const target = path.join(folder, 'taken');
-    await mkdir(target);
-    await writeFile(path.join(target, 'inside.txt'), 'old');
-
-    await expect(writeFileAtomic(target, 'new')).rejects.toThrow(`could not write ${target}`);
-
-    expect(await readFile(path.join(target, 'inside.txt'), 'utf8')).toBe('old');
-    expect(await readdir(folder)).toEqual(['taken']);
-  });
-
-  it('fails with the path when the target folder was removed, creating nothing', async () => {
-    const gone = path.join(folder, 'gone');
-    await mkdir(gone);
-    await rm(gone, { recursive: true });
-
-    const failure = writeFileAtomic(path.join(gone, 'out.txt'), 'new');
-
-    await expect(failure).rejects.toThrow(/could not write .*gone.out\.txt: ENOENT/);
-    expect(await readdir(folder)).toEqual([]);
-  });
 });
 
 describe('writeReport', () => {

@@ -1,6 +1,7 @@
-import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
+import { writeFileAtomic } from './atomic-write.js';
 import { renderSvg, svgToPng } from './render.js';
 import { toMarkdown } from './table.js';
 import {
@@ -8,7 +9,6 @@ import {
   type SummaryJson,
   type EpochRow,
   summarize,
-  type SummaryRow,
   toMetricsCsv,
 } from '@rrelu/trainer';
 
@@ -28,43 +28,6 @@ export interface WriteReportOptions {
   title?: string;
   /** Receives Vega-Lite and Vega warnings raised while rendering the figure. */
   onWarning?: (message: string) => void;
-}
-
-let temporaryCounter = 0;
-
-/**
- * Writes a file so that readers see either the old or the new content, never
- * a partial file: the data goes to `<path>.<pid>.tmp` in the same folder, is
- * flushed to disk (fsync), then renamed over `path`. On failure the temporary
- * file is removed, the old file is left as it was, and the error is rethrown
- * with the path in its message (the original error as `cause`).
- *
- * Concurrent writes to one path from one process are safe (each has its own
- * temporary file); the last rename wins.
- *
- * @param filePath Destination; its folder must exist.
- * @param data Text (written as UTF-8) or bytes.
- * @example
- * await writeFileAtomic('results/metrics.csv', toMetricsCsv(rows));
- */
-export async function writeFileAtomic(filePath: string, data: string | Uint8Array): Promise<void> {
-  temporaryCounter += 1;
-  const temporaryPath = `${filePath}.${process.pid}-${temporaryCounter}.tmp`;
-  let handle: FileHandle | undefined;
-
-  try {
-    handle = await open(temporaryPath, 'w');
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(temporaryPath, filePath);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temporaryPath, { force: true }).catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not write ${filePath}: ${reason}`, { cause: error });
-  }
 }
 
 /**

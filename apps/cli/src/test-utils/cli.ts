@@ -40,33 +40,58 @@ export async function rrelu(args: string[], env: NodeJS.ProcessEnv = {}): Promis
   }
 }
 
+/** A signal to send once stderr matches `after` (and every earlier signal was sent). */
+export interface SignalStep {
+  after: RegExp;
+  signal: NodeJS.Signals;
+}
+
 /**
- * Runs the CLI and sends `signal` the first time a stderr line matches
- * `trigger`; resolves with the exit code and output.
+ * How long the process may live after its last signal before the helper
+ * kills it with SIGKILL. A bound on waiting, not a timing assertion: a test
+ * then fails on the exit code (null) instead of hanging.
+ */
+export const SIGNAL_EXIT_BOUND_MS = 60_000;
+
+/**
+ * Runs the CLI and sends each step's signal the first time stderr, from the
+ * end of the previous match on, matches the step's pattern; resolves with
+ * the exit code (-1 when a signal ended the process) and output.
  */
 export function rreluInterrupted(
   args: string[],
-  trigger: RegExp,
-  signal: NodeJS.Signals,
-): Promise<CliResult & { signalled: boolean }> {
+  steps: readonly SignalStep[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult & { signalled: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stdout = '';
     let stderr = '';
-    let signalled = false;
+    let signalled = 0;
+    let searchFrom = 0;
+    let bound: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!signalled && trigger.test(stderr)) {
-        signalled = true;
-        child.kill(signal);
+      for (let step = steps[signalled]; step !== undefined; step = steps[signalled]) {
+        const match = step.after.exec(stderr.slice(searchFrom));
+        if (match === null) break;
+        searchFrom += match.index + match[0].length;
+        signalled += 1;
+        child.kill(step.signal);
+        if (signalled === steps.length) {
+          bound = setTimeout(() => child.kill('SIGKILL'), SIGNAL_EXIT_BOUND_MS);
+        }
       }
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, signalled }));
+    child.on('close', (code) => {
+      clearTimeout(bound);
+      resolve({ code: code ?? -1, stdout, stderr, signalled });
+    });
   });
 }

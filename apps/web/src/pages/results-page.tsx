@@ -2,12 +2,8 @@ import type { EpochRow } from '@rrelu/trainer/report';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppServices } from '../app-services.js';
 import { formatPercent } from '../format/duration.js';
-import {
-  epochRowsOf,
-  rowsFromSummaryJson,
-  toCsv,
-  toSummaryJson,
-} from '../results/export-results.js';
+import { epochRowsOf, toCsv, toSummaryJson } from '../results/export-results.js';
+import { MAX_SUMMARY_BYTES, rowsFromSummaryFile } from '../results/summary-file.js';
 import { drawAccuracyFigure } from '../results/vega-figure.js';
 
 /** Page 4: runs kept in IndexedDB, exports in the CLI's formats, the CLI's figure. */
@@ -63,10 +59,10 @@ export function ResultsPage(props: { services: AppServices }) {
   const open = async (file: File | undefined): Promise<void> => {
     if (file === undefined) return;
     try {
-      setOpened({ name: file.name, rows: rowsFromSummaryJson(await file.text()) });
+      setOpened({ name: file.name, rows: await rowsFromSummaryFile(file) });
       setError(null);
     } catch (e) {
-      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -95,7 +91,7 @@ export function ResultsPage(props: { services: AppServices }) {
           Export metrics.csv
         </button>
         <label class="file-button">
-          Open a CLI summary.json
+          Open a CLI summary.json (up to {MAX_SUMMARY_BYTES / (1024 * 1024)} MiB)
           <input
             type="file"
             accept="application/json,.json"
