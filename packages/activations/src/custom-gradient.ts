@@ -8,7 +8,7 @@ import type { LocalForward } from './types.js';
  * gradient registry, so it differentiates in plain Node too.
  */
 export function withLocalGradient(forward: (x: tf.Tensor) => LocalForward) {
-  return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x, save] = splitArgs(args, 1);
     const { y, dydx } = forward(x[0] as tf.Tensor);
     save([dydx]);
@@ -17,6 +17,15 @@ export function withLocalGradient(forward: (x: tf.Tensor) => LocalForward) {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0] as tf.Tensor),
     };
   }) as (x: tf.Tensor) => tf.Tensor;
+  return (x: tf.Tensor) => (x.dtype === 'float32' ? op(x) : tf.tidy(() => op(asFloat(x))));
+}
+
+/**
+ * The activations compute in float32: integer and bool inputs are converted
+ * first (tfjs would otherwise truncate slopes such as 0.01 to 0).
+ */
+export function asFloat(x: tf.Tensor): tf.Tensor {
+  return x.dtype === 'float32' ? x : tf.cast(x, 'float32');
 }
 
 /**

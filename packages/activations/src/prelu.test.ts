@@ -90,3 +90,23 @@ describe('prelu gradients', () => {
     expectClose(values(dAlpha as tf.Tensor), [0, 0]); // Σ dy·min(x, 0) = 0
   });
 });
+
+describe('prelu input checks', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('names alpha and both shapes when alpha does not broadcast', () => {
+    expect(() => prelu(tf.zeros([2, 2]), tf.tensor1d([0.1, 0.2, 0.3]))).toThrow(
+      /prelu: alpha of shape \[3\] does not broadcast over x of shape \[2,2\]/,
+    );
+    const notATensor: unknown = 0.1;
+    expect(() => prelu(tf.zeros([2, 2]), notATensor as tf.Tensor)).toThrow(
+      /alpha must be a tensor of slopes, got 0.1/,
+    );
+  });
+
+  it('converts integer input to float32 first: slopes are not truncated', () => {
+    const y = prelu(tf.tensor1d([-2, 3], 'int32'), tf.tensor1d([0.25]));
+    expect(y.dtype).toBe('float32');
+    expectClose(values(y), [-0.5, 3]);
+  });
+});

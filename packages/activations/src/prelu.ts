@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { piecewiseSlope, splitArgs } from './custom-gradient.js';
+import { asFloat, piecewiseSlope, splitArgs } from './custom-gradient.js';
 import type { Activation, LocalForward } from './types.js';
-import { requireFinite, requireOneOf } from './validate.js';
+import { describe, requireFinite, requireOneOf } from './validate.js';
 
 /** He et al. initialise every slope at 0.25. */
 export const PRELU_DEFAULT_INITIAL = 0.25;
@@ -42,6 +42,8 @@ export function preluAlphaGradient(dy: tf.Tensor, x: tf.Tensor, alpha: tf.Tensor
  * `tf.variableGrads`.
  */
 export function prelu(x: tf.Tensor, alpha: tf.Tensor): tf.Tensor {
+  requireBroadcastableAlpha(x, alpha);
+
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [[input, slopes], save] = splitArgs(args, 2);
     const { y, dydx } = preluForward(input as tf.Tensor, slopes as tf.Tensor);
@@ -54,7 +56,28 @@ export function prelu(x: tf.Tensor, alpha: tf.Tensor): tf.Tensor {
       ],
     };
   });
-  return op(x, alpha) as tf.Tensor;
+  return op(asFloat(x), alpha) as tf.Tensor;
+}
+
+/**
+ * Throws unless alpha is a float tensor that broadcasts over x's trailing
+ * axes: one slope shared ([1]), per channel ([C]) or per element.
+ */
+function requireBroadcastableAlpha(x: tf.Tensor, alpha: unknown): void {
+  if (!(alpha instanceof tf.Tensor)) {
+    throw new TypeError(`prelu: alpha must be a tensor of slopes, got ${describe(alpha)}`);
+  }
+  const offset = x.rank - alpha.rank;
+  const fits =
+    offset >= 0 &&
+    alpha.shape.every((size: number, i: number) => size === 1 || size === x.shape[offset + i]);
+  if (!fits) {
+    const channels = x.shape[x.rank - 1] ?? 1;
+    throw new RangeError(
+      `prelu: alpha of shape [${alpha.shape}] does not broadcast over x of shape [${x.shape}]; ` +
+        `expected [1] (shared), [${channels}] (per channel) or [${x.shape.slice(1)}] (per element)`,
+    );
+  }
 }
 
 /** Options of the PReLU layer activation. */

@@ -240,3 +240,24 @@ describe('rrelu slope statistics over 10^6 draws', () => {
     expect(dist.max - max).toBeLessThan(20 / (DRAWS * dist.density(dist.max)));
   });
 });
+
+describe('rrelu call checks', () => {
+  beforeAll(() => useBackend('wasm'));
+
+  it('requires the mode and refuses unknown option names, naming them', () => {
+    const x = tf.tensor1d([-1, 1]);
+    const missing: unknown = undefined;
+    expect(() => rrelu(x, missing as { training: boolean })).toThrow(
+      /rrelu: options.training must be true or false, got undefined/,
+    );
+    expect(() => rrelu(x, { training: false, lowr: 2 } as { training: boolean })).toThrow(
+      /rrelu: unknown option "lowr"/,
+    );
+  });
+
+  it('computes integer input in float32: evaluation slope 11/48 is not truncated (torch preset)', () => {
+    const y = rrelu(tf.tensor1d([-48, 3], 'int32'), { preset: 'torch', training: false });
+    expect(y.dtype).toBe('float32');
+    expectClose(values(y), [-11, 3]);
+  });
+});

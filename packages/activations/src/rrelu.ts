@@ -8,6 +8,7 @@ import {
   rreluEvaluationSlope,
 } from './rrelu-options.js';
 import type { Activation, ActivationMode, LocalForward } from './types.js';
+import { describe } from './validate.js';
 
 /** Where RReLU's training noise comes from. */
 export interface RreluNoiseSource {
@@ -94,10 +95,32 @@ export function rrelu(
   options: RreluOptions & ActivationMode,
   source?: RreluNoiseSource,
 ): tf.Tensor {
+  if (typeof options !== 'object' || options === null || typeof options.training !== 'boolean') {
+    throw new TypeError(
+      `rrelu: options.training must be true or false, got ${describe(options?.training)}`,
+    );
+  }
+  const unknown = Object.keys(options).filter((key) => !RRELU_CALL_OPTIONS.includes(key));
+  if (unknown.length > 0) {
+    throw new RangeError(
+      `rrelu: unknown option ${describe(unknown[0])}; its options are ${RRELU_CALL_OPTIONS.join(', ')}`,
+    );
+  }
   const config = resolveRreluOptions(options);
 
   return withLocalGradient((input) => rreluForward(input, config, options, source))(x);
 }
+
+/** Keys `rrelu()` accepts: the convention's options and the mode. */
+const RRELU_CALL_OPTIONS: readonly string[] = [
+  'preset',
+  'form',
+  'lower',
+  'upper',
+  'noise',
+  'evaluation',
+  'training',
+];
 
 /** RReLU as a layer activation, with the slopes of its last training call readable. */
 export interface RreluActivation extends Activation {

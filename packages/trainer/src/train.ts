@@ -9,11 +9,18 @@ import { createOptimizer, type Optimizer } from './optimizers.js';
 import { learningRateAt } from './schedules.js';
 import { runSeeds } from './seeds.js';
 
+/** How often the loop lets the event loop run (signals, worker messages, abort). */
+const YIELD_EVERY_MS = 100;
+
 /** Options of {@link train}. */
 export interface TrainOptions {
   /** Receives progress; called synchronously from the training loop. */
   onEvent?: (event: TrainEvent) => void;
-  /** Aborting stops after the current step; finished epochs are kept. */
+  /**
+   * Aborting stops after the current step; finished epochs are kept. The
+   * loop yields to the event loop about every 100 ms, so a signal handler or
+   * a worker message on the same thread can abort a run in progress.
+   */
   signal?: AbortSignal;
   /** Emit a `step` event every this many steps (default 20) and on an epoch's last step. */
   reportEvery?: number;
@@ -66,6 +73,7 @@ export async function train(
   onEvent({ type: 'start', totalSteps, stepsPerEpoch, epochs: config.epochs, parameterCount });
 
   const epochs: EpochMetrics[] = [];
+  let lastYield = now();
   let divergence: Divergence | null = null;
   let interrupted = false;
   let confusion: number[][] | null = null;
@@ -83,6 +91,10 @@ export async function train(
       let seen = 0;
 
       for (let i = 0; i < stepsPerEpoch; i++) {
+        if (now() - lastYield >= YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = now();
+        }
         if (signal?.aborted) {
           interrupted = true;
           break;
@@ -222,6 +234,11 @@ function trainStep(
   } finally {
     tf.engine().endScope();
   }
+}
+
+/** Lets timers, signal handlers and messages run before the next step. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function lastFinite(epochs: EpochMetrics[], lossSum: number, seen: number): number {
