@@ -219,13 +219,19 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
   }
 
   const results = cells.flatMap((cell) => finished.get(cell.id) ?? []);
-  // Cells that diverged in their first epoch have no epoch rows to report.
+  const diverged = cells.flatMap((cell) => {
+    const divergence = finished.get(cell.id)?.divergence;
+    return divergence ? [`${cell.id} at epoch ${divergence.epoch}, step ${divergence.step}`] : [];
+  });
+  // Cells that diverged in their first epoch have no epoch rows to report;
+  // the summary's meta names every diverged cell.
   if (results.some((result) => result.epochs.length > 0)) {
     let summary: Awaited<ReturnType<typeof writeRunReport>>;
     try {
       summary = await writeRunReport(outDir, results, {
         manifest: 'manifest.json',
         status: manifest.status,
+        diverged,
       });
     } catch (error) {
       if (isFsError(causeOf(error))) return failWith(error);
@@ -237,10 +243,6 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
     if (options.json) process.stdout.write(`${stringify({ summary: [], rows: [] })}\n`);
     if (results.length > 0) stderr.write('no cell finished an epoch: no report written\n');
   }
-  const diverged = cells.flatMap((cell) => {
-    const divergence = finished.get(cell.id)?.divergence;
-    return divergence ? [`${cell.id} at epoch ${divergence.epoch}, step ${divergence.step}`] : [];
-  });
   if (diverged.length > 0) {
     stderr.write(`${diverged.length} cell(s) diverged (loss NaN or ∞): ${diverged.join('; ')}\n`);
   }
@@ -255,12 +257,12 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
 /**
  * Creates the folder and writes and removes a small file in it, so a
  * read-only folder or a full disk shows before any training. Returns the
- * reason it failed, or null.
+ * reason it failed, or null. A results folder gets its `cells/` subfolder.
  */
-export async function probeFolder(dir: string): Promise<string | null> {
+export async function probeFolder(dir: string, results = true): Promise<string | null> {
   const probe = path.join(dir, `.rrelu-probe-${process.pid}`);
   try {
-    await mkdir(path.join(dir, CELLS_DIR), { recursive: true });
+    await mkdir(results ? path.join(dir, CELLS_DIR) : dir, { recursive: true });
     await writeFileAtomic(probe, Buffer.alloc(64 * 1024));
     await rm(probe, { force: true });
     return null;

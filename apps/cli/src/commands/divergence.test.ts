@@ -81,6 +81,8 @@ describe('rrelu compare with a diverging cell', () => {
     expect(run.stderr).toContain(
       `1 cell(s) diverged (loss NaN or ∞): ${plain?.id} at epoch 1, step ${step}`,
     );
+    const written = await json(path.join(out, 'summary.json'));
+    expect(written.meta.diverged).toEqual([`${plain?.id} at epoch 1, step ${step}`]);
     const summary = JSON.parse(run.stdout);
     expect(summary.rows.map((row: { batchNorm: boolean }) => row.batchNorm)).toEqual([
       true,

@@ -65,6 +65,15 @@ async function readImage(file: string, index: number): Promise<Uint8Array> {
     throw new DataError(`${file}: cannot read it (${(error as Error).message})`);
   }
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    // The size sits in the IHDR chunk (bytes 16–23): check it before decoding,
+    // so a small file declaring a huge image is refused without inflating it.
+    if (bytes.length >= 24) {
+      const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const [width, height] = [header.getUint32(16), header.getUint32(20)];
+      if (width !== 28 || height !== 28) {
+        throw new DataError(`${file}: image is ${width}×${height}, expected 28×28`);
+      }
+    }
     let png: PNG;
     try {
       png = PNG.sync.read(Buffer.from(bytes));

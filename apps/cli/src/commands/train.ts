@@ -3,9 +3,9 @@ import { type Dataset, IdxError, loadMnist } from '@rrelu/data-mnist';
 import { initBackend, saveTrainingState, train } from '@rrelu/trainer';
 import { Command } from 'commander';
 import { writeCheckpoint } from '../checkpoint-files.js';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
-import { isFsError } from '../grid-run.js';
+import { isFsError, probeFolder } from '../grid-run.js';
 import { createProgress } from '../progress.js';
 import { stringify } from '../results.js';
 import { addRunFlags, runSpecFromFlags } from '../run-flags.js';
@@ -25,6 +25,10 @@ export function trainCommand(): Command {
       const [cell] = planCells({ ...spec, seeds: 1, bn: spec.bn === 'both' ? 'off' : spec.bn });
       if (cell === undefined) throw new Error('internal: no cell planned');
       const opts = command.opts();
+      const saveDir = opts.save === undefined ? null : path.resolve(opts.save as string);
+      // Find an unwritable --save folder before training, not after it.
+      const probe = saveDir === null ? null : await probeFolder(saveDir, false);
+      if (probe !== null) throw new UsageError(`--save ${saveDir}: cannot write there (${probe})`);
 
       const backend = await initBackend('wasm');
       let dataset: Dataset;
@@ -52,7 +56,6 @@ export function trainCommand(): Command {
       });
       progress.log(`rrelu train: ${cell.id} (${backend.backend}, ${backend.threads} thread)`);
       progress.cellStart(0, cell);
-      const saveDir = opts.save === undefined ? null : path.resolve(opts.save as string);
       const result = await train(cell.config, dataset, {
         signal: abort.signal,
         onEvent: (event) => progress.event(0, cell, event),

@@ -88,3 +88,15 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('| a\\|b\\_c | **90.00 %** | 90.00 % (ep 3) |');
   });
 });
+
+describe('without a validation split', () => {
+  it('shows no best epoch instead of NaN', () => {
+    const rows = runs('relu', false, [0.9]).map((row) => ({
+      ...row,
+      validationAccuracy: Number.NaN,
+    }));
+    const text = toMarkdown(summarize(rows));
+    expect(text).not.toContain('NaN');
+    expect(text).toContain('| relu | **90.00 %** | — |');
+  });
+});

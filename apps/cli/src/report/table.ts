@@ -155,7 +155,9 @@ function finalCell(entry: SummaryRow, top: boolean): TableCell {
 }
 
 /** "97.30 % (ep 8)": mean test accuracy at the best-validation epoch. */
+/** The best epoch is chosen on validation accuracy: none without a validation split. */
 function bestCell(entry: SummaryRow): TableCell {
+  if (!Number.isFinite(entry.bestEpochTestAccuracy)) return plainCell(MISSING);
   return plainCell(`${percent(entry.bestEpochTestAccuracy)} % (ep ${entry.bestEpoch})`);
 }
 
