@@ -62,6 +62,7 @@ export async function runGrid(options: GridRunOptions): Promise<number> {
     if (error instanceof IdxError || isFsError(error)) {
       return fail(EXIT.data, `cannot read the data: ${(error as Error).message}`);
     }
+    if (error instanceof RangeError) return fail(EXIT.usage, flagNamed(error.message));
     throw error;
   }
 
@@ -271,6 +272,14 @@ export async function probeFolder(dir: string, results = true): Promise<string |
     const cause = (error as Error & { cause?: unknown }).cause;
     return cause instanceof Error ? cause.message : (error as Error).message;
   }
+}
+
+/** A loader message with its option names as the flags that set them (trainSize → --train-size). */
+function flagNamed(message: string): string {
+  return message.replace(
+    /\b(trainSize|validationSize|testSize)\b/g,
+    (name) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  );
 }
 
 export function isFsError(error: unknown): boolean {

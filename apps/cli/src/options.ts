@@ -58,17 +58,16 @@ export function listOf(flag: string, allowed: readonly string[]) {
 }
 
 /** Parses a comma-separated list of whole numbers, each ≥ min. */
-export function wholeNumbers(flag: string, min: number) {
+export function wholeNumbers(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number[] => {
     const items = value.split(',').map((item) => item.trim());
     const parsed = items.map(Number);
-    if (
-      items.some(
-        (item, i) => item === '' || !Number.isSafeInteger(parsed[i]) || (parsed[i] as number) < min,
-      )
-    ) {
+    const bad = (item: string, n: number | undefined) =>
+      item === '' || !Number.isSafeInteger(n) || (n as number) < min || (n as number) > max;
+    if (items.some((item, i) => bad(item, parsed[i]))) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
       throw new InvalidArgumentError(
-        `${flag} must be comma-separated whole numbers ≥ ${min}, got "${value}"`,
+        `${flag} must be comma-separated whole numbers ${range}, got "${value}"`,
       );
     }
     return parsed;

@@ -74,7 +74,8 @@ export function addRunFlags<C extends Command>(command: C, set: RunFlagSet): C {
     .option(
       '--hidden <sizes>',
       'hidden layer sizes',
-      wholeNumbers('--hidden', 1),
+      // A layer of 65,536 units already takes 205 MB of weights after a 784-pixel input.
+      wholeNumbers('--hidden', 1, 65_536),
       RUN_DEFAULTS.hidden,
     )
     .option('--epochs <n>', 'epochs per run', wholeNumber('--epochs', 1), RUN_DEFAULTS.epochs)

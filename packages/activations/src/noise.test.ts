@@ -45,3 +45,15 @@ describe('NoiseStream', () => {
     );
   });
 });
+
+describe('NoiseStream input checks', () => {
+  it('names a missing name, a negative step and a negative count', () => {
+    const nameless: unknown = { seed: 1 };
+    expect(() => new NoiseStream(nameless as { seed: number; name: string })).toThrow(
+      /name must be a string \(the layer's name\), got undefined/,
+    );
+    const stream = new NoiseStream({ seed: 1, name: 'x' });
+    expect(() => stream.next(-1)).toThrow(/count must be a whole number ≥ 0, got -1/);
+    expect(() => stream.at(-1, 3)).toThrow(/step must be a whole number ≥ 0, got -1/);
+  });
+});

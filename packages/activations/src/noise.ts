@@ -28,6 +28,11 @@ export class NoiseStream {
     if (!Number.isSafeInteger(step) || step < 0) {
       throw new RangeError(`NoiseStream: step must be a whole number ≥ 0, got ${step}`);
     }
+    if (typeof name !== 'string') {
+      throw new TypeError(
+        `NoiseStream: name must be a string (the layer's name), got ${typeof name}`,
+      );
+    }
 
     this.seed = seed;
     this.name = name;
@@ -43,7 +48,14 @@ export class NoiseStream {
   }
 
   /** Draws `count` numbers in [0, 1) for a given step without moving the stream. */
-  at(step: number, count: number, out = new Float32Array(count)): Float32Array<ArrayBuffer> {
+  at(step: number, count: number, out?: Float32Array<ArrayBuffer>): Float32Array<ArrayBuffer> {
+    if (!Number.isSafeInteger(step) || step < 0) {
+      throw new RangeError(`NoiseStream.at: step must be a whole number ≥ 0, got ${step}`);
+    }
+    if (!Number.isSafeInteger(count) || count < 0) {
+      throw new RangeError(`NoiseStream.at: count must be a whole number ≥ 0, got ${count}`);
+    }
+    out ??= new Float32Array(count);
     if (out.length < count) {
       throw new RangeError(`NoiseStream.at: out holds ${out.length} values, need ${count}`);
     }

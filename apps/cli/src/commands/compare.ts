@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { runGrid } from '../grid-run.js';
 import { addRunFlags, runSpecFromFlags } from '../run-flags.js';
 import { planCells } from '../run-spec.js';
@@ -15,6 +16,7 @@ export function compareCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout (progress stays on stderr)', false)
     .action(async () => {
       const spec = await runSpecFromFlags(command);
+      if (spec.out?.trim() === '') throw new UsageError('--out must name a folder, got ""');
       const outDir = path.resolve(spec.out ?? path.join('results', timestamp()));
       process.exitCode = await runGrid({
         tool: 'rrelu compare',

@@ -57,3 +57,31 @@ describe('checks made before any work', () => {
     expect(result.stderr).not.toContain('epoch 50/50');
   });
 });
+
+describe('flag values the loader or the network cannot take', () => {
+  it('exits 2 naming --train-size when it exceeds the training file', async () => {
+    const result = await rrelu([
+      'compare',
+      '--train-size',
+      '99999999',
+      '--activations',
+      'relu',
+      '--bn',
+      'off',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--train-size');
+    expect(result.stderr).not.toContain('trainSize');
+  });
+
+  it('exits 2 for a hidden layer over 65,536 units and for an empty --out', async () => {
+    const hidden = await rrelu(['compare', '--hidden', '100000000']);
+    expect(hidden.code).toBe(2);
+    expect(hidden.stderr).toContain(
+      '--hidden must be comma-separated whole numbers from 1 to 65536',
+    );
+    const out = await rrelu(['compare', '--out', '']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('--out must name a folder');
+  });
+});
