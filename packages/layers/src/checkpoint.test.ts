@@ -112,7 +112,7 @@ describe('saveWeights / loadWeights', () => {
     const error = await refusal(loadWeights(wider, saved));
     expect(error.code).toBe('shape');
     expect(error.message).toBe(
-      'tensor "dense2/kernel" has shape [6,4] in the checkpoint but [6,5] in the model',
+      'tensor "dense2/kernel" has shape [4,6] in the checkpoint but [5,6] in the model',
     );
     wider.dispose();
   });

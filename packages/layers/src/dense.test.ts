@@ -37,9 +37,9 @@ describe('Dense', () => {
     const layer = new Dense({ units: 2, name: 'd' });
     layer.build(3, { init: 0, noise: 0 });
     const [kernel, bias] = layer.parameters();
-    kernel?.value.assign(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]));
+    kernel?.value.assign(tf.tensor2d([1, 3, 5, 2, 4, 6], [2, 3])); // W = [[1, 3, 5], [2, 4, 6]]
     bias?.value.assign(tf.tensor1d([0.5, -1]));
-    // [1, 0, -1]·W = [1 − 5, 2 − 6] = [-4, -4]; plus bias → [-3.5, -5].
+    // x = [1, 0, -1]: x·Wᵀ = [1 − 5, 2 − 6] = [-4, -4]; plus bias → [-3.5, -5].
     expectClose(values(layer.forward(tf.tensor2d([[1, 0, -1]]), { training: false })), [-3.5, -5]);
     expect(() => layer.forward(tf.zeros([1, 4]) as tf.Tensor2D, { training: false })).toThrow(
       /input has 4 features, expected 3/,

@@ -17,13 +17,16 @@ export interface DenseOptions {
 }
 
 /**
- * Dense layer y = x·W + b with W of shape [inputUnits, units].
+ * Dense layer y = x·Wᵀ + b. The kernel W has shape [units, inputUnits], the
+ * layout of PyTorch's `Linear.weight`.
  *
- * Its backward pass avoids matMul's transpose flags, which the wasm backend
- * runs an order of magnitude slower than a plain product: the batch-sized
- * operand is transposed explicitly and the products are plain.
- *   dW = (xᵀ)·dy            [in, B]·[B, units]
- *   dx = (W·(dyᵀ))ᵀ          [in, units]·[units, B] → [B, in]
+ * Every product is a plain matMul whose right-hand operand is batch-sized:
+ * the wasm backend runs matMul's transpose flags an order of magnitude
+ * slower, and it packs (and caches per tensor) the right-hand operand, which
+ * for weights that change every step means repacking them every step.
+ *   y  = (W·xᵀ)ᵀ + b        [units, in]·[in, B] → [B, units]
+ *   dW = dyᵀ·x              [units, B]·[B, in]
+ *   dx = (Wᵀ·dyᵀ)ᵀ          [in, units]·[units, B] → [B, in]
  */
 export class Dense implements Layer {
   readonly name: string;
@@ -56,7 +59,11 @@ export class Dense implements Layer {
       seeds.init,
       `${this.name}/kernel`,
     );
-    this.kernel = newVariable(() => tf.tensor2d(weights, [inputUnits, this.units]), true);
+    // The scheme draws [inputUnits, units] row-major; the kernel keeps its transpose.
+    this.kernel = newVariable(
+      () => tf.tensor2d(transposeMatrix(weights, inputUnits, this.units), [this.units, inputUnits]),
+      true,
+    );
     if (this.useBias) {
       this.biasVariable = newVariable(() => tf.zeros<tf.Rank.R1>([this.units]), true);
     }
@@ -72,8 +79,8 @@ export class Dense implements Layer {
     }
 
     if (mode.training) this.input = x;
-    const bias = this.biasVariable ?? undefined;
-    return tf.fused.matMul({ a: x, b: kernel, bias }) as tf.Tensor2D; // [B, units]
+    const product = tf.transpose(tf.matMul(kernel, tf.transpose(x))) as tf.Tensor2D; // [B, units]
+    return this.biasVariable === null ? product : tf.add(product, this.biasVariable);
   }
 
   backward(
@@ -85,11 +92,12 @@ export class Dense implements Layer {
     const x = this.input;
     if (x === null) throw new Error(`${this.name}: backward called without a training forward`);
 
-    gradients.set(`${this.name}/kernel`, tf.matMul(tf.transpose(x), dy)); // [in, units]
+    gradients.set(`${this.name}/kernel`, tf.matMul(tf.transpose(dy), x)); // [units, in]
     if (this.biasVariable !== null) gradients.set(`${this.name}/bias`, tf.sum(dy, 0));
     this.input = null;
     if (!needInput) return null;
-    return tf.transpose(tf.matMul(kernel, tf.transpose(dy))) as tf.Tensor2D; // [B, in]
+    // (Wᵀ·dyᵀ)ᵀ packs the batch-sized dyᵀ, not the kernel; Wᵀ costs one transpose.
+    return tf.transpose(tf.matMul(tf.transpose(kernel), tf.transpose(dy))) as tf.Tensor2D; // [B, in]
   }
 
   parameters(): Parameter[] {
@@ -121,4 +129,13 @@ export class Dense implements Layer {
     if (this.kernel === null) throw new Error(`${this.name}: build() must run before use`);
     return this.kernel;
   }
+}
+
+/** The transpose of a row-major [rows, cols] matrix, as a new row-major [cols, rows] array. */
+function transposeMatrix(values: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c] as number;
+  }
+  return out;
 }

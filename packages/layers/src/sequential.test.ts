@@ -38,15 +38,15 @@ describe('mlp', () => {
   it('gives batch norm the bias role and PReLU one slope per unit', () => {
     const model = mlp({ activation: 'prelu', batchNorm: true, hidden: [6, 4] }).build(5, 0);
     expect(model.parameters().map((p) => `${p.name}:${p.value.shape}`)).toEqual([
-      'dense1/kernel:5,6',
+      'dense1/kernel:6,5',
       'batchNorm1/gamma:6',
       'batchNorm1/beta:6',
       'activation1/alpha:6',
-      'dense2/kernel:6,4',
+      'dense2/kernel:4,6',
       'batchNorm2/gamma:4',
       'batchNorm2/beta:4',
       'activation2/alpha:4',
-      'dense3/kernel:4,10',
+      'dense3/kernel:10,4',
       'dense3/bias:10',
     ]);
     expect(
