@@ -106,6 +106,17 @@ describe('saveWeights / loadWeights', () => {
     model.dispose();
   });
 
+  it('refuses an edited manifest (its metadata, here an activation name) through its own SHA-256', async () => {
+    const model = trainedModel([3], 1);
+    const saved = await saveWeights(model, { metadata: { activation: 'rrelu' } });
+    const edited = { ...saved.manifest, metadata: { activation: 'elu' } };
+
+    const error = await refusal(loadWeights(model, { manifest: edited, data: saved.data }));
+    expect(error.code).toBe('checksum');
+    expect(error.message).toContain('the manifest was edited');
+    model.dispose();
+  });
+
   it('refuses a network of another shape, naming the tensor and both shapes', async () => {
     const saved = await saveWeights(trainedModel([6, 4], 1));
     const wider = trainedModel([6, 5], 2);
@@ -136,10 +147,12 @@ describe('saveWeights / loadWeights', () => {
   it('refuses another format version', async () => {
     const model = trainedModel([3], 1);
     const saved = await saveWeights(model);
-    const manifest = { ...saved.manifest, formatVersion: 2 } as unknown as typeof saved.manifest;
+    const manifest: typeof saved.manifest = JSON.parse(
+      JSON.stringify({ ...saved.manifest, formatVersion: 99 }),
+    );
     const error = await refusal(loadWeights(model, { manifest, data: saved.data }));
     expect(error.code).toBe('version');
-    expect(error.message).toContain('version 2');
+    expect(error.message).toContain('version 99');
     model.dispose();
   });
 });

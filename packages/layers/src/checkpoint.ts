@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { canonicalJson } from './canonical-json.js';
 import type { Sequential } from './sequential.js';
 
 /** The `format` field of every weights manifest. */
 export const CHECKPOINT_FORMAT = 'rrelu-weights';
 /** Version of the manifest layout; loading refuses any other. */
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 
 /** One layer as the manifest records it: its name and its one-line description. */
 export interface LayerDescription {
@@ -33,6 +34,11 @@ export interface WeightsManifest<Meta = unknown> {
   /** Lower-case hex SHA-256 of `data`. */
   sha256: string;
   metadata: Meta;
+  /**
+   * SHA-256 of the canonical JSON of every other field, so an edited
+   * architecture or metadata (an activation name, say) is refused too.
+   */
+  manifestSha256: string;
 }
 
 /** A checkpoint: the manifest (JSON-safe) and the concatenated tensor bytes. */
@@ -96,7 +102,7 @@ export async function saveWeights<Meta = null>(
   }
 
   const { data, specs } = await tf.io.encodeWeights(tensors);
-  const manifest: WeightsManifest<Meta> = {
+  const unsigned: Omit<WeightsManifest<Meta>, 'manifestSha256'> = {
     format: CHECKPOINT_FORMAT,
     formatVersion: CHECKPOINT_VERSION,
     architecture: describeArchitecture(model),
@@ -104,6 +110,10 @@ export async function saveWeights<Meta = null>(
     byteLength: data.byteLength,
     sha256: await sha256Hex(data),
     metadata: (options.metadata ?? null) as Meta,
+  };
+  const manifest: WeightsManifest<Meta> = {
+    ...unsigned,
+    manifestSha256: await manifestDigest(unsigned),
   };
   return { manifest, data };
 }
@@ -127,6 +137,14 @@ export async function decodeCheckpoint(saved: SavedWeights): Promise<Map<string,
     throw new CheckpointError(
       'version',
       `weights manifest version ${JSON.stringify(manifest.formatVersion)} is not supported; this version reads ${CHECKPOINT_VERSION}`,
+    );
+  }
+  const { manifestSha256, ...unsigned } = manifest;
+  const manifestDigestNow = await manifestDigest(unsigned);
+  if (manifestDigestNow !== manifestSha256) {
+    throw new CheckpointError(
+      'checksum',
+      `weights manifest SHA-256 is ${manifestDigestNow}, it records ${String(manifestSha256)} (the manifest was edited)`,
     );
   }
   const expectedBytes = manifest.weights.reduce((sum, spec) => sum + specBytes(spec), 0);
@@ -251,6 +269,12 @@ function specBytes(spec: tf.io.WeightsManifestEntry): number {
     );
   }
   return spec.shape.reduce((n, size) => n * size, 1) * bytes;
+}
+
+/** SHA-256 of a manifest's fields other than its own digest, as canonical JSON. */
+function manifestDigest(fields: Omit<WeightsManifest, 'manifestSha256'>): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(fields));
+  return sha256Hex(bytes.buffer);
 }
 
 async function sha256Hex(data: ArrayBuffer): Promise<string> {

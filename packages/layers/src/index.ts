@@ -1,3 +1,4 @@
+export { canonicalJson } from './canonical-json.js';
 export { ActivationLayer, type ActivationLayerOptions } from './activation-layer.js';
 export {
   BATCH_NORM_DEFAULT_DECAY,

@@ -1,4 +1,5 @@
 import { type ActivationOptions, hashString } from '@rrelu/activations';
+import { canonicalJson } from '@rrelu/layers';
 import { type RunConfig, resolveRunConfig } from './config.js';
 
 /** One activation row of a grid: a registry name, its options and a label. */
@@ -61,16 +62,4 @@ export function cellId(config: RunConfig): string {
   const digest = hashString(canonicalJson(config)).toString(16).padStart(8, '0');
   const safeLabel = config.label.replace(/[^A-Za-z0-9_.+-]/g, '_');
   return `${safeLabel}-${config.batchNorm ? 'bn' : 'nobn'}-s${config.seed}-${digest}`;
-}
-
-/** JSON with object keys sorted at every depth, so equal configurations hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -5,7 +5,6 @@ export type { Divergence, EpochMetrics, RunResult, TrainEvent } from './events.j
 export {
   type ActivationChoice,
   type Cell,
-  canonicalJson,
   cellId,
   type GridSpec,
   planGrid,
@@ -32,3 +31,4 @@ export {
   type TrainingStateMeta,
 } from './checkpoint.js';
 export * from './report/index.js';
+export { canonicalJson } from '@rrelu/layers';

@@ -294,7 +294,7 @@ describe('bad input and help', () => {
       ],
       [
         ['compare', '--hidden', '32,0'],
-        '--hidden must be comma-separated whole numbers ≥ 1, got "32,0"',
+        '--hidden must be comma-separated whole numbers from 1 to 65536, got "32,0"',
       ],
       [['run', '--shard', '4/3'], '--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/3, got "4/3"'],
       [['train', '--bn', 'both'], '--bn must be one of off, on, got "both"'],
