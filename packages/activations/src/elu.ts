@@ -20,6 +20,12 @@ export function eluForward(x: tf.Tensor, alpha = ELU_DEFAULT_ALPHA): LocalForwar
   requireFinite('elu', 'alpha', alpha);
 
   return tf.tidy(() => {
+    if (alpha === 1) {
+      // tfjs's elu kernel has α = 1; then y + 1 = eˣ ≤ 1 for x ≤ 0 and x + 1 > 1 for
+      // x > 0, so min(y + 1, 1) is the derivative (1 at x = 0, which is α): 3 kernels.
+      const y = tf.elu(x);
+      return { y, dydx: tf.minimum(tf.add(y, 1), 1) };
+    }
     const alphaExp = tf.mul(alpha, tf.exp(tf.minimum(x, 0))); // α·e^min(x,0); α where x ≥ 0
 
     const y = tf.add(tf.relu(x), tf.sub(alphaExp, alpha));
