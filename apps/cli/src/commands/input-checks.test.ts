@@ -85,3 +85,24 @@ describe('flag values the loader or the network cannot take', () => {
     expect(out.stderr).toContain('--out must name a folder');
   });
 });
+
+describe('train with a configuration file describing a grid', () => {
+  it('exits 2 instead of silently training one cell of it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rrelu-train-config-'));
+    try {
+      const both = path.join(dir, 'both.json');
+      await writeFile(both, JSON.stringify({ bn: 'both' }));
+      const bn = await rrelu(['train', '--config', both]);
+      expect(bn.code).toBe(2);
+      expect(bn.stderr).toContain('bn: train runs one configuration, so off or on; got "both"');
+
+      const many = path.join(dir, 'many.json');
+      await writeFile(many, JSON.stringify({ activations: ['elu', 'relu'], bn: 'off' }));
+      const activations = await rrelu(['train', '--config', many]);
+      expect(activations.code).toBe(2);
+      expect(activations.stderr).toContain('got activations elu, relu');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

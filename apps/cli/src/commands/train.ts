@@ -22,7 +22,17 @@ export function trainCommand(): Command {
     .option('--json', 'print the run result as JSON on stdout', false)
     .action(async () => {
       const spec = await runSpecFromFlags(command);
-      const [cell] = planCells({ ...spec, seeds: 1, bn: spec.bn === 'both' ? 'off' : spec.bn });
+      // A configuration file may describe a grid; train runs exactly one cell of it.
+      if (spec.bn === 'both') {
+        throw new UsageError('bn: train runs one configuration, so off or on; got "both"');
+      }
+      if (spec.activations.length !== 1 || spec.seeds !== 1) {
+        throw new UsageError(
+          `train runs one activation and one seed; got activations ${spec.activations.join(', ')} ` +
+            `and ${spec.seeds} seeds (use compare for a grid)`,
+        );
+      }
+      const [cell] = planCells(spec);
       if (cell === undefined) throw new Error('internal: no cell planned');
       const opts = command.opts();
       const saveDir = opts.save === undefined ? null : path.resolve(opts.save as string);
