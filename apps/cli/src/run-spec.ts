@@ -110,7 +110,8 @@ export async function resolveRunSpec(
       configPath !== undefined && !(String(issue?.path[0]) in explicit) ? `${configPath}: ` : '';
     const what =
       issue?.code === 'unrecognized_keys'
-        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; allowed keys: ${RUN_SPEC_KEYS.join(', ')}`
+        ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}; ` +
+          `allowed keys: ${RUN_SPEC_KEYS.join(', ')}`
         : `key "${key}" = ${JSON.stringify(value)}: ${issue?.message ?? 'invalid'}`;
     throw new UsageError(`${source}${what}`);
   }
@@ -130,7 +131,8 @@ export async function readConfigFile(file: string): Promise<Record<string, unkno
     value = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     throw new UsageError(
-      `--config ${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(error as Error).message}`,
+      `--config ${file}: not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ` +
+        (error as Error).message,
     );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

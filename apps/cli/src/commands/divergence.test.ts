@@ -2,29 +2,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rrelu } from '../test-utils/cli.js';
+import { rrelu, SMALL_THREE_EPOCHS } from '../test-utils/cli.js';
 
 // Adam at learning rate 1e20 on 600 examples: without batch norm the weights
 // overflow float32 after the first update and the second step's loss is NaN
 // (seeded, so the same every run). With batch norm ReLU keeps a finite loss
 // for the 3 epochs, which gives a grid with one diverged and one complete cell.
-const DIVERGING = [
-  'compare',
-  '--train-size',
-  '600',
-  '--validation-size',
-  '100',
-  '--test-size',
-  '200',
-  '--epochs',
-  '3',
-  '--hidden',
-  '32,16',
-  '--lr',
-  '1e20',
-  '--workers',
-  '1',
-];
+const DIVERGING = ['compare', ...SMALL_THREE_EPOCHS, '--lr', '1e20', '--workers', '1'];
 const NOT_FINITE = ['NaN', 'Infinity', '-Infinity']; // how cells/<id>.json spells them
 
 let root: string;

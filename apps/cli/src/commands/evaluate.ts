@@ -13,7 +13,8 @@ import { stringify } from '../results.js';
 export function evaluateCommand(): Command {
   return new Command('evaluate')
     .description(
-      'evaluate a model saved by `rrelu train --save`: accuracy, loss and confusion matrix on the test split',
+      'evaluate a model saved by `rrelu train --save`: accuracy, loss and confusion matrix ' +
+        'on the test split',
     )
     .argument('<dir>', 'saved model folder (model.json, weights.bin)')
     .option('--data-dir <dir>', 'folder with the four IDX files (default: embedded MNIST)')
@@ -45,7 +46,8 @@ export function evaluateCommand(): Command {
           return;
         }
         process.stdout.write(
-          `${dir}: ${result.count} test examples, accuracy ${(100 * result.accuracy).toFixed(2)} %, loss ${result.loss.toFixed(4)}\n`,
+          `${dir}: ${result.count} test examples, ` +
+            `accuracy ${(100 * result.accuracy).toFixed(2)} %, loss ${result.loss.toFixed(4)}\n`,
         );
         const table = new Table({
           head: ['label \\ predicted', ...dataset.classNames],

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rrelu } from '../test-utils/cli.js';
+import { rrelu, SMALL_THREE_EPOCHS } from '../test-utils/cli.js';
 
 // --out on a tmpfs of 512 KiB (mounting needs root, as in CI; elsewhere these
 // tests are skipped and report/atomic-write.test.ts covers ENOSPC with a
@@ -13,22 +13,7 @@ import { rrelu } from '../test-utils/cli.js';
 
 const exec = promisify(execFile);
 const DISK_SIZE = '512k';
-const SMALL_GRID = [
-  '--train-size',
-  '600',
-  '--validation-size',
-  '100',
-  '--test-size',
-  '200',
-  '--epochs',
-  '3',
-  '--hidden',
-  '32,16',
-  '--bn',
-  'off',
-  '--workers',
-  '1',
-];
+const SMALL_GRID = [...SMALL_THREE_EPOCHS, '--bn', 'off', '--workers', '1'];
 
 const root = await mkdtemp(path.join(os.tmpdir(), 'rrelu-full-disk-'));
 const disk = path.join(root, 'disk');

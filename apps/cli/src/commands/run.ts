@@ -36,7 +36,8 @@ export function runCommand(): Command {
         cells = plan.cells.filter((cell) => cell.id === opts.cell);
         if (cells.length === 0) {
           throw new UsageError(
-            `--cell "${opts.cell}" is not in the plan; its cells: ${plan.cells.map((c) => c.id).join(', ')}`,
+            `--cell "${opts.cell}" is not in the plan; ` +
+              `its cells: ${plan.cells.map((c) => c.id).join(', ')}`,
           );
         }
       } else if (shard !== null) {

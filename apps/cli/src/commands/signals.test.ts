@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rreluInterrupted } from '../test-utils/cli.js';
+import { rreluInterrupted, SMALL_THREE_EPOCHS } from '../test-utils/cli.js';
 
 // Three cells (relu, elu, lrelu) of 3 epochs × 10 steps, one worker. A hidden
 // test hook of the worker holds the elu cell once it has reported its first
@@ -10,16 +10,7 @@ import { rreluInterrupted } from '../test-utils/cli.js';
 // one finished epoch (elu) and a pending one (lrelu), whatever the machine's speed.
 const GRID = [
   'compare',
-  '--train-size',
-  '600',
-  '--validation-size',
-  '100',
-  '--test-size',
-  '200',
-  '--epochs',
-  '3',
-  '--hidden',
-  '32,16',
+  ...SMALL_THREE_EPOCHS,
   '--activations',
   'relu,elu,lrelu',
   '--bn',

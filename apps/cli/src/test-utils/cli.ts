@@ -19,6 +19,20 @@ export const SMALL = [
   '32,16',
 ];
 
+/** Flags for a small three-epoch grid: 600 training, 100 validation, 200 test examples, hidden 32-16. */
+export const SMALL_THREE_EPOCHS = [
+  '--train-size',
+  '600',
+  '--validation-size',
+  '100',
+  '--test-size',
+  '200',
+  '--epochs',
+  '3',
+  '--hidden',
+  '32,16',
+];
+
 /** Output of one CLI run. */
 export interface CliResult {
   code: number;
