@@ -3,8 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CLASS_NAMES } from './class-names.js';
 import { datasetFromBytes, type IdxFileBytes } from './dataset-from-bytes.js';
-import { IdxError } from './idx-error.js';
-import { caught, imageFile, labelFile, readEmbedded } from './test-utils/idx-files.js';
+import { caught, imageFile, labelFile, readEmbedded, idxError } from './test-utils/idx-files.js';
 
 /** 12 training and 4 test images of 3 × 2 pixels; labels count 0, 1, 2, … mod 10. */
 function smallFiles(): IdxFileBytes {
@@ -14,14 +13,6 @@ function smallFiles(): IdxFileBytes {
     testImages: imageFile(4, 3, 2, (index) => 255 - index),
     testLabels: labelFile([9, 8, 7, 6]),
   };
-}
-
-async function idxError(run: () => unknown): Promise<IdxError> {
-  const error = await caught(run);
-  if (!(error instanceof IdxError)) {
-    throw error;
-  }
-  return error;
 }
 
 describe('datasetFromBytes: splits', () => {

@@ -1,9 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { type FetchProgress, fetchDataset } from './fetch-dataset.js';
-import { IdxError } from './idx-error.js';
 import { ownedBytes } from './owned-bytes.js';
-import { caught, imageFile, labelFile } from './test-utils/idx-files.js';
+import { imageFile, labelFile, idxError } from './test-utils/idx-files.js';
 
 /** Small files in the MNIST layout: 10 training and 4 test images of 4 × 4. */
 const FILES: Record<string, Uint8Array> = {
@@ -37,14 +36,6 @@ function fakeFetch(
 function served(base: string): Record<string, Uint8Array> {
   const entries = Object.entries(FILES).map(([name, bytes]) => [`${base}${name}`, bytes]);
   return Object.fromEntries(entries);
-}
-
-async function idxError(run: () => unknown): Promise<IdxError> {
-  const error = await caught(run);
-  if (!(error instanceof IdxError)) {
-    throw error;
-  }
-  return error;
 }
 
 describe('fetchDataset', () => {

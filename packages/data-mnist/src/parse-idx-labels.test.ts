@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { IdxError } from './idx-error.js';
 import { parseIdxLabels } from './parse-idx-labels.js';
 import {
-  caught,
   classCounts,
   imageFile,
   labelFile,
   MNIST_TEST_CLASS_COUNTS,
   MNIST_TRAIN_CLASS_COUNTS,
   readEmbedded,
+  idxError,
 } from './test-utils/idx-files.js';
-
-async function idxError(run: () => unknown): Promise<IdxError> {
-  const error = await caught(run);
-  if (!(error instanceof IdxError)) {
-    throw error;
-  }
-  return error;
-}
 
 describe('parseIdxLabels', () => {
   it('parses the embedded label files; per-class counts match stack.md', async () => {

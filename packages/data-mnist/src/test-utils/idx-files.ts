@@ -1,3 +1,4 @@
+import { IdxError } from '../idx-error.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { embeddedDataDir } from '../load-mnist.js';
@@ -69,6 +70,15 @@ export function classCounts(labels: Uint8Array, classCount: number): number[] {
 }
 
 /** Catches what `run` throws (sync or async) so a test can inspect it. */
+/** The IdxError `run` throws; any other error is rethrown so the test fails on it. */
+export async function idxError(run: () => unknown): Promise<IdxError> {
+  const error = await caught(run);
+  if (!(error instanceof IdxError)) {
+    throw error;
+  }
+  return error;
+}
+
 export async function caught(run: () => unknown): Promise<unknown> {
   try {
     await run();
