@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   log(`matMul 60×784·784×1024: ${matmulGflops.toFixed(1)} GFLOP/s`);
 
   const data = await loadMnist({ validationSize: 0, trainSize: SIZE.steps * BATCH, testSize: 10 });
-  await train({ activation: 'relu', epochs: 1 }, await loadMnist({ validationSize: 0, trainSize: 600, testSize: 10 })); // warm-up
+  const warmUp = await loadMnist({ validationSize: 0, trainSize: 600, testSize: 10 });
+  await train({ activation: 'relu', epochs: 1 }, warmUp);
 
   const examplesPerSec: Record<string, number> = {};
   let tensorCountFlat = true;
@@ -69,19 +70,29 @@ async function main(): Promise<void> {
   const evalSeconds = measureEvaluation(await loadMnist({ validationSize: 0, trainSize: 60 }));
   const relu = examplesPerSec.relu ?? Number.NaN;
   const epochSeconds = 55_000 / relu + 1.5 * evalSeconds; // 55,000 training + 15,000 evaluated
-  log(`evaluation of 10,000 test images: ${evalSeconds.toFixed(2)} s; epoch ≈ ${epochSeconds.toFixed(1)} s`);
+  log(
+    `evaluation of 10,000 test images: ${evalSeconds.toFixed(2)} s; ` +
+      `epoch ≈ ${epochSeconds.toFixed(1)} s`,
+  );
 
   const naiveExamplesPerSec = measureNaive(data);
   log(`naive tfjs loop: ${naiveExamplesPerSec.toFixed(0)} examples/s`);
 
   const workers = measureWorkers();
-  log(`grid throughput: 1 worker ${workers['1']?.toFixed(0)}, 2 workers ${workers['2']?.toFixed(0)} examples/s`);
+  log(
+    `grid throughput: 1 worker ${workers['1']?.toFixed(0)}, ` +
+      `2 workers ${workers['2']?.toFixed(0)} examples/s`,
+  );
 
   const torch = measureTorch();
   const figures = {
     date: new Date().toISOString(),
     quick,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+    },
     matmulGflops,
     naiveExamplesPerSec,
     examplesPerSec,
@@ -90,14 +101,26 @@ async function main(): Promise<void> {
     workers,
     peakRssMb,
     tensorCountFlat,
-    ...(torch.examplesPerSec === null ? { torchNote: torch.note } : { torchExamplesPerSec: torch.examplesPerSec }),
-    ratios: ratios(matmulGflops, naiveExamplesPerSec, examplesPerSec, evalSeconds, epochSeconds, workers),
+    ...(torch.examplesPerSec === null
+      ? { torchNote: torch.note }
+      : { torchExamplesPerSec: torch.examplesPerSec }),
+    ratios: ratios(
+      matmulGflops,
+      naiveExamplesPerSec,
+      examplesPerSec,
+      evalSeconds,
+      epochSeconds,
+      workers,
+    ),
   };
   if (save) saveFigures(figures);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** FLOPs one training example of 784 → 1024 → 128 → 10 executes: forward, dW and dx, no dx for layer 1. */
+/**
+ * FLOPs one training example of 784 → 1024 → 128 → 10 executes: forward, dW
+ * and dx, with no dx for layer 1.
+ */
 const FLOPS_PER_EXAMPLE = 2 * (784 * 1024 + 1024 * 128 + 128 * 10) * 3 - 2 * 784 * 1024;
 /** The conventional count, 6 FLOPs per parameter per example (forward 2, backward 4). */
 const PARAMETERS = 784 * 1024 + 1024 + 1024 * 128 + 128 + 128 * 10 + 10;
@@ -165,7 +188,10 @@ function measureNaive(data: Dataset): number {
   });
   const optimizer = tf.train.adam(1e-4);
   const x = tf.div(tf.tensor2d(data.train.pixels.subarray(0, BATCH * 784), [BATCH, 784]), 255);
-  const labels = tf.oneHot(tf.tensor1d(Array.from(data.train.labels.subarray(0, BATCH)), 'int32'), 10);
+  const labels = tf.oneHot(
+    tf.tensor1d(Array.from(data.train.labels.subarray(0, BATCH)), 'int32'),
+    10,
+  );
   const step = () =>
     tf.tidy(() => {
       optimizer.minimize(() => {
@@ -193,11 +219,30 @@ function measureWorkers(): Record<string, number> {
   for (const workers of [1, 2]) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rrelu-bench-'));
     const start = performance.now();
-    execFileSync(process.execPath, [
-      cli, 'compare', '--activations', 'relu,elu', '--bn', 'off', '--epochs', '1',
-      '--train-size', String(SIZE.workerTrain), '--validation-size', '0', '--test-size', '100',
-      '--workers', String(workers), '--out', dir,
-    ], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, CI: '1' } });
+    execFileSync(
+      process.execPath,
+      [
+        cli,
+        'compare',
+        '--activations',
+        'relu,elu',
+        '--bn',
+        'off',
+        '--epochs',
+        '1',
+        '--train-size',
+        String(SIZE.workerTrain),
+        '--validation-size',
+        '0',
+        '--test-size',
+        '100',
+        '--workers',
+        String(workers),
+        '--out',
+        dir,
+      ],
+      { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, CI: '1' } },
+    );
     const seconds = (performance.now() - start) / 1000;
     rmSync(dir, { recursive: true, force: true });
     out[String(workers)] = (2 * SIZE.workerTrain) / seconds;
@@ -224,7 +269,10 @@ function measureTorch(): { examplesPerSec: number | null; note: string } {
       return { examplesPerSec: null, note: `torch reference failed: ${run.stderr.slice(-300)}` };
     }
   }
-  return { examplesPerSec: null, note: 'no Python with torch found (Debian: apt-get install python3-torch)' };
+  return {
+    examplesPerSec: null,
+    note: 'no Python with torch found (Debian: apt-get install python3-torch)',
+  };
 }
 
 function saveFigures(figures: Record<string, unknown> & { date: string }): void {
@@ -232,7 +280,7 @@ function saveFigures(figures: Record<string, unknown> & { date: string }): void 
   const history = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown[]) : [];
   history.push(figures);
   writeFileSync(file, `${JSON.stringify(history, null, 2)}\n`);
-  writeFileSync(path.join(root, 'bench', 'README.md'), markdown(history as typeof figures[]));
+  writeFileSync(path.join(root, 'bench', 'README.md'), markdown(history as (typeof figures)[]));
 }
 
 function markdown(history: Array<Record<string, unknown>>): string {
@@ -259,14 +307,33 @@ function markdown(history: Array<Record<string, unknown>>): string {
     '# Benchmark history',
     '',
     'Written by `pnpm bench` (tooling/bench). Examples per second of the comparison network',
-    '(784 → 1024 → 128 → 10, batch 60, Adam) on the wasm SIMD backend, one thread per worker.',
+    '(784 → 1024 → 128 → 10, batch 60, Adam) on the wasm SIMD backend, one thread per',
+    'worker.',
     '',
-    '| date (UTC) | mode | matMul GFLOP/s | naive | relu | rrelu | prelu | elu | relu+bn | × matMul | × naive | 1 worker | 2 workers | peak RSS MB | PyTorch |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${HISTORY_COLUMNS.join(' | ')} |`,
+    `| --- | --- |${' ---: |'.repeat(HISTORY_COLUMNS.length - 2)}`,
     ...history.map(row),
     '',
   ].join('\n');
 }
+
+const HISTORY_COLUMNS = [
+  'date (UTC)',
+  'mode',
+  'matMul GFLOP/s',
+  'naive',
+  'relu',
+  'rrelu',
+  'prelu',
+  'elu',
+  'relu+bn',
+  '× matMul',
+  '× naive',
+  '1 worker',
+  '2 workers',
+  'peak RSS MB',
+  'PyTorch',
+];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -101,7 +101,8 @@ async function main(): Promise<void> {
       const accuracy = (100 * event.metrics.testAccuracy).toFixed(2);
       log(
         `epoch ${String(sample.epoch).padStart(2)}: RSS ${sample.rssMb.toFixed(1)} MB, ` +
-          `heap ${sample.heapUsedMb.toFixed(1)}/${sample.heapTotalMb.toFixed(1)} MB, wasm ${sample.wasmHeapMb?.toFixed(1)} MB, ` +
+          `heap ${sample.heapUsedMb.toFixed(1)}/${sample.heapTotalMb.toFixed(1)} MB, ` +
+          `wasm ${sample.wasmHeapMb?.toFixed(1)} MB, ` +
           `${sample.numTensors} tensors ` +
           `(${mb(sample.numBytes).toFixed(2)} MB), test ${accuracy} %`,
       );
